@@ -1,0 +1,17 @@
+package dev.paymux.api;
+
+import dev.paymux.db.PersistenceConfiguration;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@Import(PersistenceConfiguration.class)
+public class PaymuxApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(PaymuxApplication.class, args);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.paymux.api.admin;
+
+import static dev.paymux.api.web.ApiException.badRequest;
+
+import dev.paymux.core.money.Asset;
+import dev.paymux.core.money.Fiat;
+import dev.paymux.core.store.StoreDirectory.StoreSettings;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+
+@Component
+class StoreSettingsParser {
+
+    StoreSettings parse(JsonNode root) {
+        List<Asset> assets = null;
+        if (root.hasNonNull("assets")) {
+            JsonNode list = root.get("assets");
+            if (!list.isArray()) {
+                throw badRequest("assets must be an array of asset codes");
+            }
+            assets = new ArrayList<>();
+            for (JsonNode a : list) {
+                Asset asset = AdminController.parseAsset(a);
+                if (!assets.contains(asset)) {
+                    assets.add(asset);
+                }
+            }
+        }
+        String pricing = null;
+        if (root.hasNonNull("pricing_currency")) {
+            JsonNode p = root.get("pricing_currency");
+            pricing = Fiat.parse(p.isString() ? p.asString() : null)
+                    .orElseThrow(() -> badRequest("pricing_currency must be one of USD, EUR, RUB, CNY, GBP")).name();
+        }
+        Integer lifetime = null;
+        if (root.hasNonNull("lifetime_seconds")) {
+            JsonNode l = root.get("lifetime_seconds");
+            if (!l.isIntegralNumber() || l.asLong() < 60 || l.asLong() > 7 * 24 * 3600) {
+                throw badRequest("lifetime_seconds must be an integer from 60 to 604800");
+            }
+            lifetime = l.asInt();
+        }
+        BigDecimal tolerance = null;
+        if (root.hasNonNull("underpaid_tolerance_percent")) {
+            JsonNode t = root.get("underpaid_tolerance_percent");
+            if (!t.isNumber() || t.decimalValue().signum() < 0 || t.decimalValue().compareTo(BigDecimal.TEN) > 0) {
+                throw badRequest("underpaid_tolerance_percent must be a number from 0 to 10");
+            }
+            tolerance = t.decimalValue();
+        }
+        String webhook = null;
+        if (root.hasNonNull("webhook_url")) {
+            JsonNode w = root.get("webhook_url");
+            if (!w.isString() || !isHttpUrl(w.asString())) {
+                throw badRequest("webhook_url must be an http(s) URL");
+            }
+            webhook = w.asString();
+        }
+        return new StoreSettings(assets, pricing, lifetime, tolerance, webhook);
+    }
+
+    private static boolean isHttpUrl(String s) {
+        try {
+            URI uri = URI.create(s);
+            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.paymux.api.payment;
+
+import dev.paymux.core.money.Asset;
+import java.math.BigDecimal;
+
+/** Amounts on the wire: at least the asset's display precision (100 USDT → 100.00), never an exponent. */
+final class Money {
+
+    private Money() {
+    }
+
+    static BigDecimal display(Asset asset, BigDecimal amount) {
+        if (amount == null) {
+            return null;
+        }
+        int scale = asset == null ? Math.max(amount.scale(), 0) : Math.max(asset.displayScale(), amount.scale());
+        return amount.setScale(scale);
+    }
+
+    static String displayString(Asset asset, BigDecimal amount) {
+        BigDecimal d = display(asset, amount);
+        return d == null ? null : d.toPlainString();
+    }
+}

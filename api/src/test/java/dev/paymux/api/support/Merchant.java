@@ -1,0 +1,31 @@
+package dev.paymux.api.support;
+
+import dev.paymux.api.auth.RequestSignature;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+
+/** A merchant integration as the seed describes it: every request signed with the store's secret. */
+public record Merchant(Http http, String storeId, String apiKey, String apiSecret, Clock clock) {
+
+    public Http.Response post(String path, String body) {
+        return send("POST", path, body);
+    }
+
+    public Http.Response get(String pathAndQuery) {
+        return send("GET", pathAndQuery, "");
+    }
+
+    /** Signs over the path without the query string, the canonical form. */
+    public Http.Response send(String method, String pathAndQuery, String body) {
+        String timestamp = String.valueOf(clock.instant().getEpochSecond());
+        String path = pathAndQuery.contains("?") ? pathAndQuery.substring(0, pathAndQuery.indexOf('?')) : pathAndQuery;
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        String signature = RequestSignature.sign(apiSecret, timestamp, method, path, bytes);
+        return http.send(method, pathAndQuery, method.equals("GET") ? null : bytes, Map.of(
+                "Content-Type", "application/json",
+                "X-Api-Key", apiKey,
+                "X-Timestamp", timestamp,
+                "X-Signature", signature));
+    }
+}

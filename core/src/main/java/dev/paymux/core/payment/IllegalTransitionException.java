@@ -1,0 +1,7 @@
+package dev.paymux.core.payment;
+
+public final class IllegalTransitionException extends IllegalStateException {
+    public IllegalTransitionException(PaymentId id, PaymentStatus from, PaymentStatus to) {
+        super("payment " + id + " cannot go from " + from.wire() + " to " + to.wire());
+    }
+}

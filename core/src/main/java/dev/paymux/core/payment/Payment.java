@@ -1,0 +1,204 @@
+package dev.paymux.core.payment;
+
+import dev.paymux.core.money.Asset;
+import dev.paymux.core.store.StoreId;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The payment aggregate. It guards its own transitions (see {@link PaymentTransitions}) and records
+ * each one as a {@link PaymentStatusChanged} event for the repository to store with it.
+ */
+public final class Payment {
+
+    private final PaymentId id;
+    private final StoreId storeId;
+    private final String orderId;
+    private final Price price;
+    private final String metadataJson;
+    private final Instant createdAt;
+    private final String selectionToken;
+
+    private PaymentStatus status;
+    private Asset asset;
+    private BigDecimal amountRequested;
+    private BigDecimal amountWithCents;
+    private Slot slot;
+    private BigDecimal amountReceived = BigDecimal.ZERO;
+    private String txHash;
+    private int confirmations;
+    private Instant confirmedAt;
+    private Instant expiresAt;
+    private RateSnapshot rate;
+    private long version;
+    private final List<PaymentStatusChanged> events = new ArrayList<>();
+
+    private Payment(PaymentId id, StoreId storeId, String orderId, Price price, String metadataJson,
+            Instant createdAt, String selectionToken, PaymentStatus status) {
+        this.id = Objects.requireNonNull(id);
+        this.storeId = Objects.requireNonNull(storeId);
+        this.orderId = orderId;
+        this.price = Objects.requireNonNull(price);
+        this.metadataJson = metadataJson;
+        this.createdAt = Objects.requireNonNull(createdAt);
+        this.selectionToken = selectionToken;
+        this.status = status;
+    }
+
+    /** A payment waiting for the customer to choose the asset. */
+    public static Payment selecting(StoreId storeId, String orderId, Price price, String metadataJson,
+            String selectionToken, Instant now, Instant expiresAt) {
+        Payment p = new Payment(PaymentId.random(), storeId, orderId, price, metadataJson, now, selectionToken,
+                PaymentStatus.SELECTING);
+        p.expiresAt = expiresAt;
+        p.events.add(new PaymentStatusChanged(p.id, storeId, null, PaymentStatus.SELECTING, "created", now));
+        return p;
+    }
+
+    /** A payment whose asset is known; it is {@code queued} until {@link #assign} gives it a slot. */
+    public static Payment inAsset(StoreId storeId, String orderId, Price price, String metadataJson, Asset asset,
+            BigDecimal amountRequested, RateSnapshot rate, Instant now, Instant queueExpiresAt) {
+        Payment p = new Payment(PaymentId.random(), storeId, orderId, price, metadataJson, now, null,
+                PaymentStatus.QUEUED);
+        p.asset = asset;
+        p.amountRequested = amountRequested;
+        p.rate = rate;
+        p.expiresAt = queueExpiresAt;
+        p.events.add(new PaymentStatusChanged(p.id, storeId, null, PaymentStatus.QUEUED, "created", now));
+        return p;
+    }
+
+    /** Rebuilds a stored payment; no events. */
+    public static Payment restore(Snapshot s) {
+        Payment p = new Payment(s.id(), s.storeId(), s.orderId(), s.price(), s.metadataJson(), s.createdAt(),
+                s.selectionToken(), s.status());
+        p.asset = s.asset();
+        p.amountRequested = s.amountRequested();
+        p.amountWithCents = s.amountWithCents();
+        p.slot = s.slot();
+        p.amountReceived = s.amountReceived();
+        p.txHash = s.txHash();
+        p.confirmations = s.confirmations();
+        p.confirmedAt = s.confirmedAt();
+        p.expiresAt = s.expiresAt();
+        p.rate = s.rate();
+        p.version = s.version();
+        return p;
+    }
+
+    /** The customer chose an asset on the selection page; the payment still needs a slot. */
+    public void choose(Asset chosen, BigDecimal amount, RateSnapshot rateUsed, Instant now, Instant queueExpiresAt) {
+        if (status != PaymentStatus.SELECTING) {
+            throw new IllegalTransitionException(id, status, PaymentStatus.QUEUED);
+        }
+        transition(PaymentStatus.QUEUED, "asset " + chosen.name() + " chosen", now);
+        this.asset = chosen;
+        this.amountRequested = amount;
+        this.rate = rateUsed;
+        this.expiresAt = queueExpiresAt;
+    }
+
+    /** Gives a queued payment its receiving address and unique amount: it becomes {@code pending}. */
+    public void assign(Slot assigned, Instant now, Instant pendingExpiresAt) {
+        transition(PaymentStatus.PENDING, "address assigned", now);
+        this.slot = assigned;
+        this.amountWithCents = assigned.amount();
+        this.expiresAt = pendingExpiresAt;
+    }
+
+    public void expire(Instant now) {
+        transition(PaymentStatus.EXPIRED, "lifetime elapsed", now);
+    }
+
+    private void transition(PaymentStatus to, String reason, Instant now) {
+        if (!PaymentTransitions.isAllowed(status, to)) {
+            throw new IllegalTransitionException(id, status, to);
+        }
+        events.add(new PaymentStatusChanged(id, storeId, status, to, reason, now));
+        status = to;
+    }
+
+    /** Events recorded since the payment was loaded or created; the repository stores and clears them. */
+    public List<PaymentStatusChanged> pendingEvents() {
+        return List.copyOf(events);
+    }
+
+    public void clearEvents() {
+        events.clear();
+    }
+
+    public Snapshot snapshot() {
+        return new Snapshot(id, storeId, orderId, status, price, metadataJson, createdAt, selectionToken, asset,
+                amountRequested, amountWithCents, slot, amountReceived, txHash, confirmations, confirmedAt,
+                expiresAt, rate, version);
+    }
+
+    public PaymentId id() {
+        return id;
+    }
+
+    public StoreId storeId() {
+        return storeId;
+    }
+
+    public PaymentStatus status() {
+        return status;
+    }
+
+    public Asset asset() {
+        return asset;
+    }
+
+    public BigDecimal amountRequested() {
+        return amountRequested;
+    }
+
+    public Price price() {
+        return price;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
+    public String selectionToken() {
+        return selectionToken;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    /**
+     * What the merchant asked for: an amount in an asset ({@code ASSET}), an explicit fiat amount
+     * ({@code FIAT}: {@code fiat_amount} + {@code fiat_currency}), or a bare amount in the store's
+     * pricing currency ({@code PRICING}, when the asset is chosen later).
+     */
+    public record Price(BigDecimal amount, String currency, Kind kind) {
+        public Price {
+            Objects.requireNonNull(amount);
+            Objects.requireNonNull(currency);
+            Objects.requireNonNull(kind);
+        }
+
+        public enum Kind { ASSET, FIAT, PRICING }
+    }
+
+    /** The rate a fiat price was converted with: units of {@code fiat} per one coin. */
+    public record RateSnapshot(String fiat, BigDecimal rate, String source, Instant pricedAt) {
+    }
+
+    /** A receiving address of the pool and the unique amount expected on it. */
+    public record Slot(long addressId, String address, BigDecimal amount) {
+    }
+
+    /** Everything the repository stores. */
+    public record Snapshot(PaymentId id, StoreId storeId, String orderId, PaymentStatus status, Price price,
+            String metadataJson, Instant createdAt, String selectionToken, Asset asset, BigDecimal amountRequested,
+            BigDecimal amountWithCents, Slot slot, BigDecimal amountReceived, String txHash, int confirmations,
+            Instant confirmedAt, Instant expiresAt, RateSnapshot rate, long version) {
+    }
+}

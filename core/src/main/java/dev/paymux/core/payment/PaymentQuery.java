@@ -1,0 +1,14 @@
+package dev.paymux.core.payment;
+
+import dev.paymux.core.money.Asset;
+import dev.paymux.core.store.StoreId;
+import java.time.Instant;
+
+/** A page of one store's payments, newest first; null filters are not applied. */
+public record PaymentQuery(StoreId store, int page, int perPage, PaymentStatus status, Asset asset,
+        Instant createdFrom, Instant createdTo) {
+
+    public int offset() {
+        return (page - 1) * perPage;
+    }
+}

@@ -1,0 +1,242 @@
+package dev.paymux.core.payment;
+
+import static dev.paymux.core.payment.PaymentException.Reason.*;
+
+import dev.paymux.core.money.Amounts;
+import dev.paymux.core.money.Asset;
+import dev.paymux.core.money.Fiat;
+import dev.paymux.core.payment.Payment.Price;
+import dev.paymux.core.payment.Payment.Slot;
+import dev.paymux.core.rates.Pricing;
+import dev.paymux.core.rates.RateProvider;
+import dev.paymux.core.rates.RateTable;
+import dev.paymux.core.store.Store;
+import dev.paymux.core.store.StoreId;
+import dev.paymux.core.store.Stores;
+import dev.paymux.core.tx.Transactions;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashSet;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Creating payments, the customer's asset choice, expiry and the address-slot queue. Every decision
+ * that could race (one order id, one slot) is taken under a transaction-scoped lock.
+ */
+public final class PaymentService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Payments payments;
+    private final Stores stores;
+    private final AddressSlots slots;
+    private final Locks locks;
+    private final Transactions tx;
+    private final RateProvider rates;
+    private final Clock clock;
+    private final SlotPolicy slotPolicy;
+
+    public PaymentService(Payments payments, Stores stores, AddressSlots slots, Locks locks, Transactions tx,
+            RateProvider rates, Clock clock, SlotPolicy slotPolicy) {
+        this.payments = payments;
+        this.stores = stores;
+        this.slots = slots;
+        this.locks = locks;
+        this.tx = tx;
+        this.rates = rates;
+        this.clock = clock;
+        this.slotPolicy = slotPolicy;
+    }
+
+    /** The payment and whether this call created it (false: an earlier call with the same order id did). */
+    public record Created(Payment payment, boolean created) {
+    }
+
+    public Created create(Store store, CreatePayment cmd) {
+        if (store.assets().isEmpty()) {
+            throw new PaymentException(UNPROCESSABLE, "the store accepts no currency yet");
+        }
+        Asset target = targetAsset(store, cmd);
+        Price price = price(store, cmd, target);
+        Instant now = clock.instant();
+        Pricing.Converted converted = target == null ? null : Pricing.toAsset(price, target, ratesFor(price, target), now);
+
+        return tx.inTransaction(() -> {
+            if (cmd.orderId() != null) {
+                locks.lockOrder(store.id(), cmd.orderId());
+                Optional<Payment> existing = payments.findByOrderId(store.id(), cmd.orderId());
+                if (existing.isPresent()) {
+                    return new Created(existing.get(), false);
+                }
+            }
+            Payment payment;
+            if (target == null) {
+                payment = Payment.selecting(store.id(), cmd.orderId(), price, cmd.metadataJson(), newToken(), now,
+                        now.plus(store.lifetime()));
+            } else {
+                requireAddresses(store, target);
+                payment = Payment.inAsset(store.id(), cmd.orderId(), price, cmd.metadataJson(), target,
+                        converted.amount(), converted.rate(), now, now.plus(store.lifetime()));
+                locks.lockSlots(store.id(), target);
+                promoteLocked(store, target, now);
+                tryAssign(payment, store, now);
+            }
+            payments.insert(payment);
+            return new Created(payment, true);
+        });
+    }
+
+    public Optional<Payment> find(StoreId store, PaymentId id) {
+        return payments.find(store, id);
+    }
+
+    public PaymentPage list(PaymentQuery query) {
+        return payments.list(query);
+    }
+
+    /** The payment behind a selection token, whether the customer has chosen yet or not. */
+    public Payment selection(String token) {
+        return tx.inTransaction(() -> payments.lockBySelectionToken(token))
+                .orElseThrow(() -> new PaymentException(NOT_FOUND, "selection not found"));
+    }
+
+    /**
+     * The customer's choice of asset. A second choice returns the payment the first one made; a choice
+     * after the token expired is refused.
+     */
+    public Payment choose(String token, Asset asset) {
+        Payment peek = selection(token);
+        if (peek.status() != PaymentStatus.SELECTING) {
+            return peek;
+        }
+        Store store = stores.findById(peek.storeId()).orElseThrow(() -> new PaymentException(NOT_FOUND, "selection not found"));
+        if (!store.accepts(asset)) {
+            throw new PaymentException(INVALID, "currency " + asset.name() + " is not accepted by this store");
+        }
+        Instant now = clock.instant();
+        Pricing.Converted converted = Pricing.toAsset(peek.price(), asset, ratesFor(peek.price(), asset), now);
+        return tx.inTransaction(() -> {
+            Payment payment = payments.lockBySelectionToken(token).orElseThrow();
+            if (payment.status() != PaymentStatus.SELECTING) {
+                return payment;
+            }
+            if (!payment.expiresAt().isAfter(now)) {
+                throw new PaymentException(GONE, "the selection has expired");
+            }
+            requireAddresses(store, asset);
+            payment.choose(asset, converted.amount(), converted.rate(), now, now.plus(store.lifetime()));
+            locks.lockSlots(store.id(), asset);
+            promoteLocked(store, asset, now);
+            tryAssign(payment, store, now);
+            payments.update(payment);
+            return payment;
+        });
+    }
+
+    /**
+     * Expires open payments whose time is up, then gives freed slots to queued payments in FIFO order.
+     *
+     * @return how many payments expired
+     */
+    public int expireDue() {
+        Instant now = clock.instant();
+        Set<Payments.StoreAsset> freed = new LinkedHashSet<>();
+        int expired = tx.inTransaction(() -> {
+            int n = 0;
+            for (Payment p : payments.lockDueForExpiry(now, 500)) {
+                p.expire(now);
+                payments.update(p);
+                n++;
+            }
+            return n;
+        });
+        freed.addAll(payments.withQueued());
+        for (Payments.StoreAsset sa : freed) {
+            promoteQueued(sa.store(), sa.asset());
+        }
+        return expired;
+    }
+
+    /** Gives free slots to the queued payments of a store and asset, oldest first; returns how many got one. */
+    public int promoteQueued(StoreId storeId, Asset asset) {
+        Store store = stores.findById(storeId).orElseThrow();
+        return tx.inTransaction(() -> {
+            locks.lockSlots(storeId, asset);
+            return promoteLocked(store, asset, clock.instant());
+        });
+    }
+
+    private int promoteLocked(Store store, Asset asset, Instant now) {
+        for (Payment due : payments.lockDueForExpiry(store.id(), asset, now)) {
+            due.expire(now);
+            payments.update(due);
+        }
+        int promoted = 0;
+        for (Payment queued : payments.lockQueued(store.id(), asset)) {
+            if (tryAssign(queued, store, now)) {
+                payments.update(queued);
+                promoted++;
+            }
+        }
+        return promoted;
+    }
+
+    private boolean tryAssign(Payment payment, Store store, Instant now) {
+        Optional<Slot> slot = slots.findFree(store.id(), payment.asset(), payment.amountRequested(),
+                payment.asset().step(), slotPolicy.maxOffsets());
+        slot.ifPresent(s -> payment.assign(s, now, now.plus(store.lifetime())));
+        return slot.isPresent();
+    }
+
+    private void requireAddresses(Store store, Asset asset) {
+        if (!slots.hasAddresses(store.id(), asset)) {
+            throw new PaymentException(UNPROCESSABLE, "the store has no receiving address for " + asset.name());
+        }
+    }
+
+    private static Asset targetAsset(Store store, CreatePayment cmd) {
+        if (cmd.asset() != null) {
+            if (!store.accepts(cmd.asset())) {
+                throw new PaymentException(INVALID, "currency " + cmd.asset().name() + " is not accepted by this store");
+            }
+            return cmd.asset();
+        }
+        return store.assets().size() == 1 ? store.assets().get(0) : null;
+    }
+
+    private static Price price(Store store, CreatePayment cmd, Asset target) {
+        try {
+            if (cmd.fiatAmount() != null || cmd.fiat() != null) {
+                if (cmd.fiat() == null) {
+                    throw new PaymentException(INVALID, "fiat_currency is required with fiat_amount");
+                }
+                if (cmd.fiatAmount() == null) {
+                    throw new PaymentException(INVALID, "fiat_amount is required with fiat_currency");
+                }
+                return new Price(Amounts.check("fiat_amount", cmd.fiatAmount(), Fiat.SCALE), cmd.fiat().name(),
+                        Price.Kind.FIAT);
+            }
+            if (target != null) {
+                return new Price(Amounts.check("amount", cmd.amount(), target.decimals()), target.name(), Price.Kind.ASSET);
+            }
+            return new Price(Amounts.check("amount", cmd.amount(), Fiat.SCALE), store.pricingCurrency(), Price.Kind.PRICING);
+        } catch (Amounts.InvalidAmountException e) {
+            throw new PaymentException(INVALID, e.getMessage());
+        }
+    }
+
+    private RateTable ratesFor(Price price, Asset asset) {
+        boolean atPar = price.kind() == Price.Kind.ASSET
+                || (price.kind() == Price.Kind.PRICING && price.currency().equals("USD") && asset.ticker().equals("usdt"));
+        return atPar ? null : rates.current();
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.paymux.core.store;
+
+import dev.paymux.core.money.Asset;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A merchant's store: its own credentials, accepted assets and payment settings.
+ *
+ * @param assets           enabled pay-in assets, in the order the store lists them to customers
+ * @param pricingCurrency  what a bare {@code amount} means when the store accepts several assets
+ *                         (a fiat code, {@code USD} by default)
+ * @param lifetime         how long a pending payment waits for its transfer
+ * @param underpaidTolerancePercent  a shortfall within this percentage counts as paid
+ */
+public record Store(StoreId id, AccountId accountId, String name, String apiKey, List<Asset> assets,
+        String pricingCurrency, Duration lifetime, BigDecimal underpaidTolerancePercent, String webhookUrl) {
+
+    public Store {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(accountId, "accountId");
+        assets = List.copyOf(assets);
+    }
+
+    public boolean accepts(Asset asset) {
+        return assets.contains(asset);
+    }
+}

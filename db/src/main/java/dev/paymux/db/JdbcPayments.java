@@ -1,0 +1,240 @@
+package dev.paymux.db;
+
+import static dev.paymux.db.Sql.decimal;
+import static dev.paymux.db.Sql.instant;
+import static dev.paymux.db.Sql.ts;
+
+import dev.paymux.core.money.Asset;
+import dev.paymux.core.payment.Payment;
+import dev.paymux.core.payment.Payment.Price;
+import dev.paymux.core.payment.Payment.RateSnapshot;
+import dev.paymux.core.payment.Payment.Slot;
+import dev.paymux.core.payment.Payment.Snapshot;
+import dev.paymux.core.payment.PaymentId;
+import dev.paymux.core.payment.PaymentPage;
+import dev.paymux.core.payment.PaymentQuery;
+import dev.paymux.core.payment.PaymentStatus;
+import dev.paymux.core.payment.PaymentStatusChanged;
+import dev.paymux.core.payment.Payments;
+import dev.paymux.core.store.StoreId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+final class JdbcPayments implements Payments {
+
+    private static final String COLUMNS = """
+            id, store_id, order_id, status, price_amount, price_currency, price_kind, asset, amount_requested,
+            amount_with_cents, address_id, pay_address, amount_received, tx_hash, confirmations, confirmed_at,
+            rate_fiat, rate, rate_source, rate_as_of, metadata, selection_token, expires_at, created_at, version
+            """;
+    private static final String OPEN_FOR_EXPIRY = "('selecting', 'queued', 'pending')";
+
+    private final JdbcClient jdbc;
+
+    JdbcPayments(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void insert(Payment payment) {
+        Snapshot s = payment.snapshot();
+        jdbc.sql("""
+                insert into payments (id, store_id, order_id, status, price_amount, price_currency, price_kind, asset,
+                    amount_requested, amount_with_cents, address_id, pay_address, amount_received, tx_hash,
+                    confirmations, confirmed_at, rate_fiat, rate, rate_source, rate_as_of, metadata, selection_token,
+                    expires_at, created_at, updated_at, version)
+                values (:id, :store, :order, :status, :priceAmount, :priceCurrency, :priceKind, :asset,
+                    :requested, :withCents, :addressId, :address, :received, :txHash,
+                    :confirmations, :confirmedAt, :rateFiat, :rate, :rateSource, :rateAsOf, :metadata, :token,
+                    :expiresAt, :createdAt, :createdAt, 0)
+                """)
+                .params(params(s))
+                .param("store", s.storeId().value())
+                .param("order", s.orderId())
+                .param("priceAmount", s.price().amount())
+                .param("priceCurrency", s.price().currency())
+                .param("priceKind", s.price().kind().name())
+                .param("metadata", s.metadataJson())
+                .param("token", s.selectionToken())
+                .param("createdAt", ts(s.createdAt()))
+                .update();
+        writeEvents(payment);
+    }
+
+    @Override
+    public void update(Payment payment) {
+        Snapshot s = payment.snapshot();
+        int rows = jdbc.sql("""
+                update payments set status = :status, asset = :asset, amount_requested = :requested,
+                    amount_with_cents = :withCents, address_id = :addressId, pay_address = :address,
+                    amount_received = :received, tx_hash = :txHash, confirmations = :confirmations,
+                    confirmed_at = :confirmedAt, rate_fiat = :rateFiat, rate = :rate, rate_source = :rateSource,
+                    rate_as_of = :rateAsOf, expires_at = :expiresAt, updated_at = now(), version = version + 1
+                where id = :id and version = :version
+                """)
+                .params(params(s))
+                .param("version", s.version())
+                .update();
+        if (rows != 1) {
+            throw new ConcurrentPaymentUpdateException(s.id());
+        }
+        writeEvents(payment);
+    }
+
+    private static Map<String, Object> params(Snapshot s) {
+        Map<String, Object> p = new java.util.HashMap<>();
+        p.put("id", s.id().value());
+        p.put("status", s.status().wire());
+        p.put("asset", s.asset() == null ? null : s.asset().name());
+        p.put("requested", s.amountRequested());
+        p.put("withCents", s.amountWithCents());
+        p.put("addressId", s.slot() == null ? null : s.slot().addressId());
+        p.put("address", s.slot() == null ? null : s.slot().address());
+        p.put("received", s.amountReceived());
+        p.put("txHash", s.txHash());
+        p.put("confirmations", s.confirmations());
+        p.put("confirmedAt", ts(s.confirmedAt()));
+        p.put("rateFiat", s.rate() == null ? null : s.rate().fiat());
+        p.put("rate", s.rate() == null ? null : s.rate().rate());
+        p.put("rateSource", s.rate() == null ? null : s.rate().source());
+        p.put("rateAsOf", s.rate() == null ? null : ts(s.rate().pricedAt()));
+        p.put("expiresAt", ts(s.expiresAt()));
+        return p;
+    }
+
+    private void writeEvents(Payment payment) {
+        for (PaymentStatusChanged e : payment.pendingEvents()) {
+            jdbc.sql("""
+                    insert into payment_events (payment_id, from_status, to_status, reason, at)
+                    values (:payment, :from, :to, :reason, :at)
+                    """)
+                    .param("payment", e.paymentId().value())
+                    .param("from", e.from() == null ? null : e.from().wire())
+                    .param("to", e.to().wire())
+                    .param("reason", e.reason())
+                    .param("at", ts(e.at()))
+                    .update();
+        }
+        payment.clearEvents();
+    }
+
+    @Override
+    public Optional<Payment> find(StoreId store, PaymentId id) {
+        return jdbc.sql("select " + COLUMNS + " from payments where id = :id and store_id = :store")
+                .param("id", id.value()).param("store", store.value())
+                .query(JdbcPayments::map).optional();
+    }
+
+    @Override
+    public Optional<Payment> findByOrderId(StoreId store, String orderId) {
+        return jdbc.sql("select " + COLUMNS + " from payments where store_id = :store and order_id = :order")
+                .param("store", store.value()).param("order", orderId)
+                .query(JdbcPayments::map).optional();
+    }
+
+    @Override
+    public Optional<Payment> lockBySelectionToken(String token) {
+        return jdbc.sql("select " + COLUMNS + " from payments where selection_token = :token for update")
+                .param("token", token)
+                .query(JdbcPayments::map).optional();
+    }
+
+    @Override
+    public PaymentPage list(PaymentQuery q) {
+        StringBuilder where = new StringBuilder(" where store_id = :store");
+        Map<String, Object> params = new java.util.HashMap<>();
+        params.put("store", q.store().value());
+        if (q.status() != null) {
+            where.append(" and status = :status");
+            params.put("status", q.status().wire());
+        }
+        if (q.asset() != null) {
+            where.append(" and asset = :asset");
+            params.put("asset", q.asset().name());
+        }
+        if (q.createdFrom() != null) {
+            where.append(" and created_at >= :from");
+            params.put("from", ts(q.createdFrom()));
+        }
+        if (q.createdTo() != null) {
+            where.append(" and created_at < :to");
+            params.put("to", ts(q.createdTo()));
+        }
+        long total = jdbc.sql("select count(*) from payments" + where).params(params).query(Long.class).single();
+        List<Payment> page = jdbc.sql("select " + COLUMNS + " from payments" + where
+                        + " order by created_at desc, id desc limit :limit offset :offset")
+                .params(params).param("limit", q.perPage()).param("offset", q.offset())
+                .query(JdbcPayments::map).list();
+        return new PaymentPage(page, total);
+    }
+
+    @Override
+    public List<Payment> lockDueForExpiry(Instant now, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from payments where status in " + OPEN_FOR_EXPIRY
+                        + " and expires_at <= :now order by expires_at limit :limit for update skip locked")
+                .param("now", ts(now)).param("limit", limit)
+                .query(JdbcPayments::map).list();
+    }
+
+    @Override
+    public List<Payment> lockDueForExpiry(StoreId store, Asset asset, Instant now) {
+        return jdbc.sql("select " + COLUMNS + " from payments where store_id = :store and asset = :asset"
+                        + " and status in " + OPEN_FOR_EXPIRY + " and expires_at <= :now for update skip locked")
+                .param("store", store.value()).param("asset", asset.name()).param("now", ts(now))
+                .query(JdbcPayments::map).list();
+    }
+
+    @Override
+    public List<Payment> lockQueued(StoreId store, Asset asset) {
+        return jdbc.sql("select " + COLUMNS + " from payments where store_id = :store and asset = :asset"
+                        + " and status = 'queued' order by created_at, id for update")
+                .param("store", store.value()).param("asset", asset.name())
+                .query(JdbcPayments::map).list();
+    }
+
+    @Override
+    public List<StoreAsset> withQueued() {
+        return jdbc.sql("select distinct store_id, asset from payments where status = 'queued'")
+                .query((rs, i) -> new StoreAsset(new StoreId(rs.getObject("store_id", UUID.class)),
+                        Asset.valueOf(rs.getString("asset"))))
+                .list();
+    }
+
+    private static Payment map(ResultSet rs, int row) throws SQLException {
+        String asset = rs.getString("asset");
+        long addressId = rs.getLong("address_id");
+        Slot slot = rs.wasNull() ? null : new Slot(addressId, rs.getString("pay_address"), decimal(rs, "amount_with_cents"));
+        String rateFiat = rs.getString("rate_fiat");
+        RateSnapshot rate = rateFiat == null ? null
+                : new RateSnapshot(rateFiat, decimal(rs, "rate"), rs.getString("rate_source"), instant(rs, "rate_as_of"));
+        return Payment.restore(new Snapshot(
+                new PaymentId(rs.getObject("id", UUID.class)),
+                new StoreId(rs.getObject("store_id", UUID.class)),
+                rs.getString("order_id"),
+                PaymentStatus.parse(rs.getString("status")).orElseThrow(),
+                new Price(decimal(rs, "price_amount"), rs.getString("price_currency"),
+                        Price.Kind.valueOf(rs.getString("price_kind"))),
+                rs.getString("metadata"),
+                instant(rs, "created_at"),
+                rs.getString("selection_token"),
+                asset == null ? null : Asset.valueOf(asset),
+                decimal(rs, "amount_requested"),
+                decimal(rs, "amount_with_cents"),
+                slot,
+                decimal(rs, "amount_received"),
+                rs.getString("tx_hash"),
+                rs.getInt("confirmations"),
+                instant(rs, "confirmed_at"),
+                instant(rs, "expires_at"),
+                rate,
+                rs.getLong("version")));
+    }
+
+}

@@ -1,0 +1,137 @@
+package dev.paymux.db;
+
+import dev.paymux.core.money.Asset;
+import dev.paymux.core.store.AccountId;
+import dev.paymux.core.store.Store;
+import dev.paymux.core.store.StoreDirectory;
+import dev.paymux.core.store.StoreId;
+import dev.paymux.core.store.Stores;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+final class JdbcStores implements Stores, StoreDirectory {
+
+    private static final String SELECT = """
+            select id, account_id, name, api_key, pricing_currency, lifetime_seconds, underpaid_tolerance_percent,
+                   webhook_url from stores
+            """;
+
+    private final JdbcClient jdbc;
+
+    JdbcStores(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<Store> findById(StoreId id) {
+        return jdbc.sql(SELECT + " where id = :id").param("id", id.value()).query(this::map).optional();
+    }
+
+    @Override
+    public Optional<StoreCredentials> findCredentialsByApiKey(String apiKey) {
+        return jdbc.sql("select id, api_secret from stores where api_key = :key").param("key", apiKey)
+                .query((rs, i) -> new StoreCredentials(new StoreId(rs.getObject("id", UUID.class)),
+                        rs.getString("api_secret")))
+                .optional();
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return !jdbc.sql("select exists (select 1 from stores)").query(Boolean.class).single();
+    }
+
+    @Override
+    public List<Store> list() {
+        return jdbc.sql(SELECT + " order by created_at, id").query(this::map).list();
+    }
+
+    @Override
+    public AccountId createAccount(String name) {
+        AccountId id = AccountId.random();
+        jdbc.sql("insert into accounts (id, name) values (:id, :name)").param("id", id.value()).param("name", name)
+                .update();
+        return id;
+    }
+
+    @Override
+    public void createStore(NewStore s) {
+        jdbc.sql("""
+                insert into stores (id, account_id, name, api_key, api_secret, webhook_secret)
+                values (:id, :account, :name, :key, :secret, :webhookSecret)
+                """)
+                .param("id", s.id().value()).param("account", s.accountId().value()).param("name", s.name())
+                .param("key", s.apiKey()).param("secret", s.apiSecret()).param("webhookSecret", s.webhookSecret())
+                .update();
+        updateSettings(s.id(), s.settings());
+    }
+
+    @Override
+    public void updateSettings(StoreId store, StoreSettings settings) {
+        if (settings == null) {
+            return;
+        }
+        jdbc.sql("""
+                update stores set
+                  pricing_currency = coalesce(:pricing, pricing_currency),
+                  lifetime_seconds = coalesce(:lifetime, lifetime_seconds),
+                  underpaid_tolerance_percent = coalesce(:tolerance, underpaid_tolerance_percent),
+                  webhook_url = coalesce(:webhook, webhook_url)
+                where id = :id
+                """)
+                .param("pricing", settings.pricingCurrency()).param("lifetime", settings.lifetimeSeconds())
+                .param("tolerance", settings.underpaidTolerancePercent()).param("webhook", settings.webhookUrl())
+                .param("id", store.value())
+                .update();
+        if (settings.assets() != null) {
+            jdbc.sql("delete from store_assets where store_id = :id").param("id", store.value()).update();
+            int position = 0;
+            for (Asset asset : settings.assets()) {
+                jdbc.sql("insert into store_assets (store_id, asset, position) values (:id, :asset, :pos)")
+                        .param("id", store.value()).param("asset", asset.name()).param("pos", position++)
+                        .update();
+            }
+        }
+    }
+
+    @Override
+    public void replaceApiCredentials(StoreId store, String apiKey, String apiSecret) {
+        jdbc.sql("update stores set api_key = :key, api_secret = :secret where id = :id")
+                .param("key", apiKey).param("secret", apiSecret).param("id", store.value()).update();
+    }
+
+    @Override
+    public int importAddresses(StoreId store, Asset asset, List<String> addresses) {
+        int added = 0;
+        for (String address : addresses) {
+            added += jdbc.sql("""
+                    insert into receiving_addresses (store_id, asset, address) values (:store, :asset, :address)
+                    on conflict (store_id, asset, address) do nothing
+                    """)
+                    .param("store", store.value()).param("asset", asset.name()).param("address", address)
+                    .update();
+        }
+        return added;
+    }
+
+    @Override
+    public List<String> addresses(StoreId store, Asset asset) {
+        return jdbc.sql("select address from receiving_addresses where store_id = :store and asset = :asset order by id")
+                .param("store", store.value()).param("asset", asset.name()).query(String.class).list();
+    }
+
+    private Store map(ResultSet rs, int row) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        List<Asset> assets = jdbc.sql("select asset from store_assets where store_id = :id order by position")
+                .param("id", id).query((r, i) -> Asset.valueOf(r.getString("asset"))).list();
+        BigDecimal tolerance = rs.getBigDecimal("underpaid_tolerance_percent");
+        return new Store(new StoreId(id), new AccountId(rs.getObject("account_id", UUID.class)), rs.getString("name"),
+                rs.getString("api_key"), assets, rs.getString("pricing_currency"),
+                Duration.ofSeconds(rs.getInt("lifetime_seconds")), tolerance, rs.getString("webhook_url"));
+    }
+}
