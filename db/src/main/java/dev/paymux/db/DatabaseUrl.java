@@ -1,41 +1,57 @@
 package dev.paymux.db;
 
-import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Reads a {@code postgres://user:pass@host:port/db} URL (the usual DATABASE_URL form) into JDBC terms. */
 public record DatabaseUrl(String jdbcUrl, String username, String password) {
 
+    // Parsed by hand: java.net.URI refuses host names with '_' (common for compose service names).
+    private static final String USER = "((?:[^:@/\\s%]|%[0-9A-Fa-f]{2})*)";
+    private static final String PASSWORD = "((?:[^@/\\s%]|%[0-9A-Fa-f]{2})*)";
+    private static final Pattern FORM = Pattern.compile("(?i)(postgres|postgresql)://(?:" + USER
+            + "(?::" + PASSWORD + ")?@)?(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._~-]+)(?::(\\d{1,5}))?/([^?#/\\s]+)(\\?[^#\\s]*)?");
+
     public static DatabaseUrl parse(String url) {
-        URI uri;
-        try {
-            uri = URI.create(url.trim());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("DATABASE_URL is not a URL of the form postgres://user:pass@host:port/db");
+        if (url == null) {
+            throw new IllegalArgumentException("DATABASE_URL is empty");
         }
-        String scheme = uri.getScheme();
-        if (scheme == null || !(scheme.equals("postgres") || scheme.equals("postgresql"))) {
-            throw new IllegalArgumentException("DATABASE_URL must start with postgres:// or postgresql://");
+        Matcher m = FORM.matcher(url.trim());
+        if (!m.matches()) {
+            String lower = url.trim().toLowerCase(Locale.ROOT);
+            if (!lower.startsWith("postgres://") && !lower.startsWith("postgresql://")) {
+                throw new IllegalArgumentException("DATABASE_URL must start with postgres:// or postgresql://");
+            }
+            throw new IllegalArgumentException(
+                    "DATABASE_URL is not of the form postgres://user:pass@host:port/db (host and database name are required)");
         }
-        if (uri.getHost() == null || uri.getPath() == null || uri.getPath().length() < 2) {
-            throw new IllegalArgumentException("DATABASE_URL needs a host and a database name");
-        }
-        String user = null;
-        String pass = null;
-        if (uri.getRawUserInfo() != null) {
-            String[] parts = uri.getRawUserInfo().split(":", 2);
-            user = decode(parts[0]);
-            pass = parts.length > 1 ? decode(parts[1]) : null;
-        }
-        int port = uri.getPort() > 0 ? uri.getPort() : 5432;
-        String jdbc = "jdbc:postgresql://" + uri.getHost() + ":" + port + uri.getRawPath()
-                + (uri.getRawQuery() != null ? "?" + uri.getRawQuery() : "");
+        String user = m.group(2) == null || m.group(2).isEmpty() ? null : decode(m.group(2));
+        String pass = m.group(3) == null ? null : decode(m.group(3));
+        int port = m.group(5) == null ? 5432 : Integer.parseInt(m.group(5));
+        String jdbc = "jdbc:postgresql://" + m.group(4) + ":" + port + "/" + m.group(6)
+                + (m.group(7) != null ? m.group(7) : "");
         return new DatabaseUrl(jdbc, user, pass);
     }
 
+    /** Percent-decoding only: in a URL's user info '+' is a plus, not a space. */
     private static String decode(String s) {
-        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (c == '%' && i + 2 < s.length() + 1 && i + 2 <= s.length() - 1
+                    && Character.digit(s.charAt(i + 1), 16) >= 0 && Character.digit(s.charAt(i + 2), 16) >= 0) {
+                out.write(Integer.parseInt(s.substring(i + 1, i + 3), 16));
+                i += 3;
+            } else {
+                int cp = s.codePointAt(i);
+                out.writeBytes(new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8));
+                i += Character.charCount(cp);
+            }
+        }
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     @Override

@@ -72,7 +72,8 @@ class RateService implements RateProvider, AutoCloseable {
         });
         log.info("Exchange rates: mode {}, live sources {}",
                 properties.mode().name().toLowerCase(Locale.ROOT).replace('_', '-'),
-                properties.mode() == RatesProperties.Mode.FIXED ? "unused" : this.sources.stream().map(GuardedSource::name).toList());
+                properties.mode() == RatesProperties.Mode.FIXED
+                        ? "unused" : this.sources.stream().map(GuardedSource::name).toList());
     }
 
     @Override
@@ -127,6 +128,7 @@ class RateService implements RateProvider, AutoCloseable {
         return Optional.empty();
     }
 
+    /** Asks every source at once, so a slow source adds its time to the refresh only once, not to the others'. */
     private Optional<RateTable> refresh() {
         List<CompletableFuture<SourceResult>> calls = sources.stream()
                 .map(source -> CompletableFuture.supplyAsync(source::fetch, fetchers))

@@ -47,9 +47,8 @@ class SeedCurlExampleTest extends ApiTest {
         issued = new StoreAdministration.IssuedCredentials(null, null, m.apiKey(), m.apiSecret(), "whsec_x");
         String banner = DemoBootstrap.banner(issued, "op_token", "http://localhost:" + port);
         assertThat(banner).contains(m.apiKey()).contains(m.apiSecret()).contains("op_token");
-        String script = banner.lines().filter(l -> !l.startsWith("=") && !l.startsWith(" ")
-                        && !l.startsWith("Demo") && !l.startsWith("Create")).reduce("", (a, b) -> a + b + "\n")
-                .replace("curl -X", "curl -s -X");
+        String example = banner.substring(banner.indexOf("Create a payment:") + "Create a payment:".length());
+        String script = example.substring(0, example.indexOf("=====")).replace("curl -X", "curl -s -X");
         JsonNode response = json.readTree(bash(script));
         assertThat(response.get("success").asBoolean()).as(response.toString()).isTrue();
         assertThat(response.get("data").get("payment_url").asString()).isNotBlank();

@@ -33,7 +33,8 @@ class BalanceTest extends ApiTest {
         assertThat(usdt.get("total_received").toString()).isEqualTo("0.00");
         assertThat(usdt.get("total_withdrawn").toString()).isEqualTo("0.00");
         assertThat(usdt.get("total_commission").toString()).isEqualTo("0.00");
-        assertThat(r.data().get("BTC").get("available").toString()).isEqualTo("0.00000000");
+        // Plain notation on the wire, with the asset's precision (not 0E-8).
+        assertThat(r.body()).contains("\"BTC\":{\"available\":0.00000000,\"pending\":0.00000000");
     }
 
     @Test

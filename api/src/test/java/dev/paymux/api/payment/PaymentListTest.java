@@ -52,7 +52,6 @@ class PaymentListTest extends ApiTest {
         m.post("/api/v1/payment/create", "{\"amount\":\"10\",\"currency\":\"USDT_TRC20\"}");
         m.post("/api/v1/payment/create", "{\"amount\":\"0.01\",\"currency\":\"BTC\"}");
         m.post("/api/v1/payment/create", "{\"amount\":\"30\"}"); // selecting
-        clock.advance(Duration.ofDays(2));
         m.post("/api/v1/payment/create", "{\"amount\":\"0.02\",\"currency\":\"BTC\"}");
 
         assertThat(total(m, "status=pending")).isEqualTo(3);
@@ -60,10 +59,15 @@ class PaymentListTest extends ApiTest {
         assertThat(total(m, "currency=BTC")).isEqualTo(2);
         assertThat(total(m, "currency=btc&status=pending")).isEqualTo(2);
 
+        clock.advance(Duration.ofDays(2));
+        m.post("/api/v1/payment/create", "{\"amount\":\"0.03\",\"currency\":\"BTC\"}");
+        assertThat(total(m, "currency=BTC")).isEqualTo(3);
+        assertThat(total(m, "currency=BTC&status=expired")).isEqualTo(2);
+
         LocalDate today = clock.instant().atZone(ZoneOffset.UTC).toLocalDate();
         assertThat(total(m, "date_from=" + today)).isEqualTo(1);
-        assertThat(total(m, "date_to=" + today.minusDays(2))).isEqualTo(3);
-        assertThat(total(m, "date_from=" + today.minusDays(2) + "&date_to=" + today.minusDays(1))).isEqualTo(3);
+        assertThat(total(m, "date_to=" + today.minusDays(2))).isEqualTo(4);
+        assertThat(total(m, "date_from=" + today.minusDays(2) + "&date_to=" + today.minusDays(1))).isEqualTo(4);
         String instant = clock.instant().minus(Duration.ofHours(1)).toString();
         assertThat(total(m, "date_from=" + instant)).isEqualTo(1);
     }

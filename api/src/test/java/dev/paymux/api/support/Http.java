@@ -40,7 +40,8 @@ public final class Http {
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         try {
             HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            JsonNode node = r.body().isEmpty() ? null : json.readTree(r.body());
+            String text = r.body().stripLeading();
+            JsonNode node = text.startsWith("{") || text.startsWith("[") ? json.readTree(text) : null;
             return new Response(r.statusCode(), r.body(), node);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
