@@ -17,6 +17,10 @@ import dev.paymux.core.payment.PaymentStatus;
 import dev.paymux.core.payment.PaymentStatusChanged;
 import dev.paymux.core.payment.Payments;
 import dev.paymux.core.store.StoreId;
+import dev.paymux.core.webhook.EventId;
+import dev.paymux.core.webhook.EventTypes;
+import dev.paymux.core.webhook.Outbox;
+import dev.paymux.core.webhook.WebhookPayload;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -37,9 +41,11 @@ final class JdbcPayments implements Payments {
     private static final String OPEN_FOR_EXPIRY = "('selecting', 'queued', 'pending')";
 
     private final JdbcClient jdbc;
+    private final Outbox outbox;
 
-    JdbcPayments(JdbcClient jdbc) {
+    JdbcPayments(JdbcClient jdbc, Outbox outbox) {
         this.jdbc = jdbc;
+        this.outbox = outbox;
     }
 
     @Override
@@ -109,8 +115,14 @@ final class JdbcPayments implements Payments {
         return p;
     }
 
+    /** The timeline rows and, for the changes merchants hear about, the outbox rows: same transaction. */
     private void writeEvents(Payment payment) {
         for (PaymentStatusChanged e : payment.pendingEvents()) {
+            EventTypes.forStatus(e.to()).ifPresent(type -> {
+                EventId id = EventId.random();
+                outbox.enqueue(id, e.storeId(), e.paymentId(), type,
+                        WebhookPayload.render(id, type, payment.snapshot()), e.at());
+            });
             jdbc.sql("""
                     insert into payment_events (payment_id, from_status, to_status, reason, at)
                     values (:payment, :from, :to, :reason, :at)

@@ -6,6 +6,8 @@ import dev.paymux.core.payment.Locks;
 import dev.paymux.core.payment.Payments;
 import dev.paymux.core.store.OperatorTokens;
 import dev.paymux.core.tx.Transactions;
+import dev.paymux.core.webhook.Outbox;
+import dev.paymux.core.webhook.WebhookDeliveries;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,8 +43,18 @@ public class PersistenceConfiguration {
     }
 
     @Bean
-    Payments payments(JdbcClient jdbc) {
-        return new JdbcPayments(jdbc);
+    Outbox outbox(JdbcClient jdbc) {
+        return new JdbcOutbox(jdbc);
+    }
+
+    @Bean
+    Payments payments(JdbcClient jdbc, Outbox outbox) {
+        return new JdbcPayments(jdbc, outbox);
+    }
+
+    @Bean
+    WebhookDeliveries webhookDeliveries(JdbcClient jdbc) {
+        return new JdbcWebhookDeliveries(jdbc);
     }
 
     @Bean

@@ -35,6 +35,21 @@ public record Admin(Http http, String token) {
         return new Merchant(http, storeId, d.get("api_key").asString(), d.get("api_secret").asString(), clock);
     }
 
+    /** A store with one asset and pool address whose webhooks go to {@code webhookUrl}. */
+    public WebhookStore createStoreWithWebhook(String webhookUrl, Clock clock) {
+        Http.Response created = send("POST", "/admin/v1/stores", "{\"name\":\"Hook store " + UUID.randomUUID()
+                + "\",\"assets\":[\"USDT_TRC20\"],\"webhook_url\":\"" + webhookUrl + "\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        JsonNode d = created.data();
+        String storeId = d.get("store_id").asString();
+        importAddresses(storeId, "USDT_TRC20", addresses("USDT_TRC20", 3));
+        return new WebhookStore(new Merchant(http, storeId, d.get("api_key").asString(), d.get("api_secret").asString(),
+                clock), d.get("webhook_secret").asString());
+    }
+
+    public record WebhookStore(Merchant merchant, String webhookSecret) {
+    }
+
     public void importAddresses(String storeId, String asset, List<String> addresses) {
         String list = String.join(",", addresses.stream().map(a -> "\"" + a + "\"").toList());
         Http.Response r = send("POST", "/admin/v1/stores/" + storeId + "/addresses",

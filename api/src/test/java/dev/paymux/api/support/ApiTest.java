@@ -24,7 +24,14 @@ import tools.jackson.databind.json.JsonMapper;
         "paymux.rates.mode=fixed",
         "paymux.expiry.interval=1h",
         "paymux.slots.max-offsets=3",
-        "paymux.public-url=https://pay.example.test"})
+        "paymux.public-url=https://pay.example.test",
+        "paymux.webhooks.allow-http=true",
+        "paymux.webhooks.allow-private-targets=true",
+        "paymux.webhooks.poll-interval=100ms",
+        "paymux.webhooks.timeout=2s",
+        "paymux.webhooks.lease=10s",
+        "paymux.webhooks.retry-delays=10s,1m,10m,1h,6h",
+        "paymux.webhooks.jitter-percent=0"})
 @Import(TestClockConfiguration.class)
 public abstract class ApiTest {
 
