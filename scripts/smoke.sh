@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-JAR=$(ls api/target/paymux-api-*.jar | grep -v original | head -1)
+JAR=$(ls api/target/paymux-api-*-exec.jar | head -1)
 PORT=${SMOKE_PORT:-18089}
 WORK=$(mktemp -d)
 LOG="$WORK/gateway.log"

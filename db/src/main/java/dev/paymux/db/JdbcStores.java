@@ -1,5 +1,8 @@
 package dev.paymux.db;
 
+import static dev.paymux.db.Sql.instant;
+import static dev.paymux.db.Sql.ts;
+
 import dev.paymux.core.money.Asset;
 import dev.paymux.core.store.AccountId;
 import dev.paymux.core.store.Store;
@@ -10,6 +13,7 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -123,6 +127,43 @@ final class JdbcStores implements Stores, StoreDirectory {
     public List<String> addresses(StoreId store, Asset asset) {
         return jdbc.sql("select address from receiving_addresses where store_id = :store and asset = :asset order by id")
                 .param("store", store.value()).param("asset", asset.name()).query(String.class).list();
+    }
+
+    @Override
+    public void setWebhookUrl(StoreId store, String urlOrNull) {
+        jdbc.sql("update stores set webhook_url = :url where id = :id")
+                .param("url", urlOrNull).param("id", store.value()).update();
+        if (urlOrNull == null) {
+            // Nowhere to send them any more: waiting events are settled rather than retried into the void.
+            jdbc.sql("""
+                    update webhook_events set state = 'skipped', state_reason = 'the webhook URL was removed',
+                        next_attempt_at = null, lease_until = null
+                    where store_id = :id and state in ('pending', 'held')
+                    """).param("id", store.value()).update();
+        }
+    }
+
+    @Override
+    public void rotateWebhookSecret(StoreId store, String newSecret, Instant previousValidUntil) {
+        // The right-hand sides see the row as it was: the current secret becomes the previous one.
+        jdbc.sql("""
+                update stores set webhook_secret_previous = webhook_secret, webhook_secret = :secret,
+                    webhook_secret_previous_expires_at = :until
+                where id = :id
+                """)
+                .param("secret", newSecret).param("until", ts(previousValidUntil)).param("id", store.value())
+                .update();
+    }
+
+    @Override
+    public Optional<WebhookEndpoint> webhookEndpoint(StoreId store) {
+        return jdbc.sql("""
+                select webhook_url, webhook_disabled_at, webhook_disabled_reason, webhook_secret_previous_expires_at
+                from stores where id = :id
+                """).param("id", store.value())
+                .query((rs, i) -> new WebhookEndpoint(rs.getString("webhook_url"), instant(rs, "webhook_disabled_at"),
+                        rs.getString("webhook_disabled_reason"), instant(rs, "webhook_secret_previous_expires_at")))
+                .optional();
     }
 
     private Store map(ResultSet rs, int row) throws SQLException {

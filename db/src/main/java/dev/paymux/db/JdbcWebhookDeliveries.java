@@ -27,7 +27,9 @@ final class JdbcWebhookDeliveries implements WebhookDeliveries {
     @Override
     public List<Delivery> claim(Instant now, Instant leaseUntil, int limit, int perStore) {
         // Ranked per store so one batch never exceeds a store's share; an earlier pending or held event of
-        // the same payment blocks later ones (in-order delivery); SKIP LOCKED keeps instances apart.
+        // the same payment blocks later ones (in-order delivery); SKIP LOCKED keeps instances apart. The lease
+        // condition is repeated on the locked row itself: the CTE reads the statement's snapshot, and only
+        // conditions on the locked row are re-checked against a version another instance committed meanwhile.
         return jdbc.sql("""
                 with in_flight as (
                     select store_id, count(*) as n from webhook_events
@@ -47,6 +49,7 @@ final class JdbcWebhookDeliveries implements WebhookDeliveries {
                     join due d on d.id = e.id
                     left join in_flight f on f.store_id = d.store_id
                     where d.rn + coalesce(f.n, 0) <= :perStore
+                      and e.state = 'pending' and (e.lease_until is null or e.lease_until < :now)
                     order by e.next_attempt_at, e.seq
                     limit :limit
                     for update of e skip locked)

@@ -2,11 +2,11 @@ package dev.paymux.api.admin;
 
 import static dev.paymux.api.web.ApiException.badRequest;
 
+import dev.paymux.api.webhook.WebhookUrlPolicy;
 import dev.paymux.core.money.Asset;
 import dev.paymux.core.money.Fiat;
 import dev.paymux.core.store.StoreDirectory.StoreSettings;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
@@ -14,6 +14,12 @@ import tools.jackson.databind.JsonNode;
 
 @Component
 class StoreSettingsParser {
+
+    private final WebhookUrlPolicy webhookUrls;
+
+    StoreSettingsParser(WebhookUrlPolicy webhookUrls) {
+        this.webhookUrls = webhookUrls;
+    }
 
     StoreSettings parse(JsonNode root) {
         List<Asset> assets = null;
@@ -55,20 +61,15 @@ class StoreSettingsParser {
         String webhook = null;
         if (root.hasNonNull("webhook_url")) {
             JsonNode w = root.get("webhook_url");
-            if (!w.isString() || !isHttpUrl(w.asString())) {
-                throw badRequest("webhook_url must be an http(s) URL");
+            if (!w.isString() || w.asString().isBlank() || w.asString().length() > 2048) {
+                throw badRequest("webhook_url must be a URL (up to 2048 characters)");
             }
-            webhook = w.asString();
+            webhook = w.asString().trim();
+            String refusal = webhookUrls.refusal(webhook).orElse(null);
+            if (refusal != null) {
+                throw badRequest("webhook_url is not accepted: " + refusal);
+            }
         }
         return new StoreSettings(assets, pricing, lifetime, tolerance, webhook);
-    }
-
-    private static boolean isHttpUrl(String s) {
-        try {
-            URI uri = URI.create(s);
-            return ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 }

@@ -1,7 +1,9 @@
 package dev.paymux.core.store;
 
 import dev.paymux.core.money.Asset;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** Operator-side management of accounts, stores, credentials and address pools. */
 public interface StoreDirectory {
@@ -27,6 +29,22 @@ public interface StoreDirectory {
 
     List<Store> list();
 
+    /**
+     * Sets the store's webhook URL, or removes it with {@code null}. Removing it also settles the events
+     * still waiting to be sent ({@code pending} or {@code held}) as {@code skipped}: there is nowhere to send them.
+     */
+    void setWebhookUrl(StoreId store, String urlOrNull);
+
+    /**
+     * Makes {@code newSecret} the webhook secret; the secret in use until now stays valid, as the previous
+     * one, until {@code previousValidUntil}. Rotating again within that grace period makes the secret that
+     * was current the previous one, and the one before it stops working at once.
+     */
+    void rotateWebhookSecret(StoreId store, String newSecret, Instant previousValidUntil);
+
+    /** The store's webhook endpoint as the merchant may see it (never a secret); empty for an unknown store. */
+    Optional<WebhookEndpoint> webhookEndpoint(StoreId store);
+
     record NewStore(StoreId id, AccountId accountId, String name, String apiKey, String apiSecret,
             String webhookSecret, StoreSettings settings) {
         @Override
@@ -38,5 +56,25 @@ public interface StoreDirectory {
     /** Everything about a store that the operator may change; null fields are left as they are on update. */
     record StoreSettings(List<Asset> assets, String pricingCurrency, Integer lifetimeSeconds,
             java.math.BigDecimal underpaidTolerancePercent, String webhookUrl) {
+    }
+
+    /**
+     * A store's webhook endpoint, without secrets.
+     *
+     * @param url                       null when the store has none
+     * @param disabledAt                when a 410 Gone disabled it, or null while enabled
+     * @param disabledReason            why it was disabled, or null
+     * @param previousSecretValidUntil  end of the last rotation's grace period (may lie in the past), or null
+     */
+    record WebhookEndpoint(String url, Instant disabledAt, String disabledReason, Instant previousSecretValidUntil) {
+
+        public boolean disabled() {
+            return disabledAt != null;
+        }
+
+        /** Whether a previous secret is still accepted at {@code now}. */
+        public boolean inRotationGrace(Instant now) {
+            return previousSecretValidUntil != null && previousSecretValidUntil.isAfter(now);
+        }
     }
 }
