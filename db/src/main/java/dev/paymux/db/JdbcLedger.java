@@ -52,7 +52,7 @@ final class JdbcLedger implements Ledger {
                 select asset,
                   coalesce(sum(amount) filter (where kind = 'AVAILABLE'), 0) as available,
                   coalesce(sum(amount) filter (where kind = 'PENDING'), 0) as pending,
-                  coalesce(-sum(amount) filter (where kind = 'EXTERNAL'), 0) as received,
+                  coalesce(sum(amount) filter (where kind in ('AVAILABLE', 'WITHDRAWN', 'COMMISSION')), 0) as received,
                   coalesce(sum(amount) filter (where kind = 'WITHDRAWN'), 0) as withdrawn,
                   coalesce(sum(amount) filter (where kind = 'COMMISSION'), 0) as commission
                 from postings where store_id = :store group by asset

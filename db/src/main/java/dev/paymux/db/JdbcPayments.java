@@ -152,6 +152,25 @@ final class JdbcPayments implements Payments {
     }
 
     @Override
+    public Optional<Payment> lock(PaymentId id) {
+        return jdbc.sql("select " + COLUMNS + " from payments where id = :id for update")
+                .param("id", id.value())
+                .query(JdbcPayments::map).optional();
+    }
+
+    @Override
+    public List<Payment> lockReceiving(Asset asset, String address, Instant expiredSince) {
+        // Hex and bech32 addresses are case-insensitive; TRON's base58 is not.
+        String match = "lower(pay_address) = lower(:address)" + (asset == Asset.USDT_TRC20 ? " and pay_address = :address" : "");
+        return jdbc.sql("select " + COLUMNS + " from payments where asset = :asset and " + match
+                        + " and (status in ('pending', 'confirming', 'underpaid')"
+                        + "      or (status = 'expired' and expires_at >= :since))"
+                        + " order by created_at, id for update")
+                .param("asset", asset.name()).param("address", address).param("since", Sql.ts(expiredSince))
+                .query(JdbcPayments::map).list();
+    }
+
+    @Override
     public Optional<Payment> lockBySelectionToken(String token) {
         return jdbc.sql("select " + COLUMNS + " from payments where selection_token = :token for update")
                 .param("token", token)

@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** The JDBC implementations of core's ports. */
 @Configuration(proxyBeanMethods = false)
-@Import(DataSourceConfiguration.class)
+@Import({DataSourceConfiguration.class, ChainPersistenceConfiguration.class})
 public class PersistenceConfiguration {
 
     @Bean

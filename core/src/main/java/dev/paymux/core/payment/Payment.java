@@ -113,6 +113,49 @@ public final class Payment {
         transition(PaymentStatus.EXPIRED, "lifetime elapsed", now);
     }
 
+    /**
+     * The chain's view of what was paid: updates the received amount, hash and confirmations, and moves
+     * the status as {@link ReceiptRules} says. Completed and overpaid payments take no more receipts.
+     *
+     * @return true when the status changed
+     */
+    public boolean applyReceipts(Receipts r, BigDecimal tolerancePercent, Instant now) {
+        if (status.isFinal()) {
+            return false;
+        }
+        PaymentStatus target = ReceiptRules.statusFor(status, amountWithCents, tolerancePercent, r.received(),
+                r.allFinal());
+        amountReceived = r.received();
+        txHash = r.txHash();
+        confirmations = r.confirmations();
+        if (target == status) {
+            return false;
+        }
+        String reason = switch (target) {
+            case CONFIRMING -> r.late() ? "late transfer detected" : "transfer detected";
+            case PENDING -> "transfer dropped from the chain";
+            default -> "transfers confirmed" + (r.late() ? " (late)" : "");
+        };
+        transition(target, reason, now);
+        if (target == PaymentStatus.COMPLETED || target == PaymentStatus.OVERPAID
+                || target == PaymentStatus.UNDERPAID) {
+            confirmedAt = now;
+        }
+        return true;
+    }
+
+    /**
+     * What the transfers matched to a payment add up to.
+     *
+     * @param received       the sum of live (not dropped) transfers
+     * @param allFinal       every one of them has its required confirmations
+     * @param txHash         the latest transfer's transaction hash, or null when there is none
+     * @param confirmations  the smallest confirmation count among them (0 while one is in the mempool)
+     * @param late           one of them arrived after the payment expired, inside the monitoring window
+     */
+    public record Receipts(BigDecimal received, boolean allFinal, String txHash, int confirmations, boolean late) {
+    }
+
     private void transition(PaymentStatus to, String reason, Instant now) {
         if (!PaymentTransitions.isAllowed(status, to)) {
             throw new IllegalTransitionException(id, status, to);
@@ -170,6 +213,18 @@ public final class Payment {
 
     public long version() {
         return version;
+    }
+
+    public BigDecimal amountWithCents() {
+        return amountWithCents;
+    }
+
+    public BigDecimal amountReceived() {
+        return amountReceived;
+    }
+
+    public Slot slot() {
+        return slot;
     }
 
     /**

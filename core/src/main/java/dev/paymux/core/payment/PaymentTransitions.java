@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * The one table of legal status transitions. Anything not listed here is rejected by the
  * {@link Payment} aggregate. Expired and underpaid payments stay open to late or additional
- * transfers; a reorg may send a confirming payment back to pending.
+ * transfers; a reorg may send a confirming or underpaid payment back to pending.
  */
 public final class PaymentTransitions {
 
@@ -21,7 +21,7 @@ public final class PaymentTransitions {
         allow(QUEUED, PENDING, EXPIRED, FAILED);
         allow(PENDING, CONFIRMING, COMPLETED, OVERPAID, UNDERPAID, EXPIRED, FAILED);
         allow(CONFIRMING, PENDING, COMPLETED, OVERPAID, UNDERPAID, FAILED);
-        allow(UNDERPAID, CONFIRMING, COMPLETED, OVERPAID, FAILED, REFUNDED);
+        allow(UNDERPAID, PENDING, CONFIRMING, COMPLETED, OVERPAID, FAILED, REFUNDED);
         allow(EXPIRED, CONFIRMING, COMPLETED, OVERPAID, UNDERPAID);
         allow(COMPLETED, REFUNDED);
         allow(OVERPAID, REFUNDED);

@@ -23,6 +23,16 @@ public interface Payments {
 
     Optional<Payment> findByOrderId(StoreId store, String orderId);
 
+    /** Finds and locks a payment by id. */
+    Optional<Payment> lock(PaymentId id);
+
+    /**
+     * Locks the payments of {@code asset} paying to {@code address} that may still take a transfer:
+     * pending, confirming, underpaid, and expired at or after {@code expiredSince}. Ethereum and Bitcoin
+     * addresses compare case-insensitively.
+     */
+    List<Payment> lockReceiving(Asset asset, String address, Instant expiredSince);
+
     /** Finds and locks the payment behind a selection token. */
     Optional<Payment> lockBySelectionToken(String token);
 

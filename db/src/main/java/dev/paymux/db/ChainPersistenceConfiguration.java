@@ -1,0 +1,39 @@
+package dev.paymux.db;
+
+import dev.paymux.core.chain.ChainCursors;
+import dev.paymux.core.chain.WatchedAddresses;
+import dev.paymux.core.settlement.ObservedTransfers;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Repositories of the chain watchers, the settlement of their transfers, and the store's money. */
+@Configuration(proxyBeanMethods = false)
+class ChainPersistenceConfiguration {
+
+    @Bean
+    ChainCursors chainCursors(JdbcClient jdbc) {
+        return new JdbcChainCursors(jdbc);
+    }
+
+    @Bean
+    ObservedTransfers observedTransfers(JdbcClient jdbc) {
+        return new JdbcObservedTransfers(jdbc);
+    }
+
+    @Bean
+    WatchedAddresses watchedAddresses(JdbcClient jdbc, ObjectProvider<Clock> clock,
+            @Value("${paymux.chains.late-window:24h}") Duration lateWindow) {
+        return new JdbcWatchedAddresses(jdbc, clock.getIfAvailable(Clock::systemUTC), lateWindow);
+    }
+
+    /** Payout records and commission rates; one class implements both ports. */
+    @Bean
+    JdbcPayouts payouts(JdbcClient jdbc) {
+        return new JdbcPayouts(jdbc);
+    }
+}
