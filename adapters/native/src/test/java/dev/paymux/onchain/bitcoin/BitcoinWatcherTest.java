@@ -295,6 +295,32 @@ class BitcoinWatcherTest {
     }
 
     @Test
+    void anOpenCircuitRejectsPollsWithoutCallingEsplora() {
+        server.stubFor(get(urlEqualTo("/api/blocks/tip/height")).willReturn(serviceUnavailable()));
+        BitcoinWatcherConfig config = new BitcoinWatcherConfig(server.baseUrl() + "/api", 6, 50, 10, 144,
+                Duration.ofSeconds(5), 1, Duration.ofMillis(10), 50f, 2, Duration.ofMinutes(5));
+        BitcoinWatcher watcher = new BitcoinWatcher(config, cursors, sink, watched, clock);
+
+        assertThatThrownBy(watcher::poll).isInstanceOf(ChainUnavailableException.class);
+        assertThatThrownBy(watcher::poll).isInstanceOf(ChainUnavailableException.class);
+        assertThatThrownBy(watcher::poll).isInstanceOf(ChainUnavailableException.class)
+                .hasMessageContaining("circuit breaker is open");
+
+        server.verify(2, getRequestedFor(urlEqualTo("/api/blocks/tip/height")));
+        assertThat(cursors.load("bitcoin")).isEmpty();
+    }
+
+    @Test
+    void readsRetryAfterAsSecondsOrAsAnHttpDate() {
+        EsploraClient client = new EsploraClient(BitcoinWatcherConfig.local(server.baseUrl()), "t", clock);
+
+        assertThat(client.retryAfter("120")).isEqualTo(Duration.ofSeconds(120));
+        assertThat(client.retryAfter("Sat, 20 Apr 2024 00:51:30 GMT")).isEqualTo(Duration.ofSeconds(90));
+        assertThat(client.retryAfter("soon")).isNull();
+        assertThat(client.retryAfter(null)).isNull();
+    }
+
+    @Test
     void malformedJsonSurfacesAsUnavailableWithoutMovingTheCursor() {
         Cursor before = new Cursor(839990, H_SAFE, null, T0);
         cursors.save("bitcoin", before);
