@@ -93,10 +93,6 @@ final class EsploraClient {
                 .build());
     }
 
-    CircuitBreaker circuitBreaker() {
-        return circuitBreaker;
-    }
-
     long tipHeight() {
         return call(() -> {
             String text = text(get("/blocks/tip/height", false));
