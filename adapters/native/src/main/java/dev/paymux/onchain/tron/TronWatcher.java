@@ -115,11 +115,12 @@ public final class TronWatcher implements ChainWatcher {
 
         found.forEach(sink::observed);
         sink.tip(Chain.TRON, tip.number(), solid.number(), clock.instant());
-        // A capped scan resumes at its last timestamp (it is behind the tip, nothing arrives late there);
-        // otherwise step back by the overlap to catch transfers TronGrid indexed after this read.
-        long next = pass.capped ? pass.scanEnd : pass.scanEnd - config.overlap().toMillis();
+        // Step back by the overlap to catch transfers TronGrid indexes after this read. A capped scan far
+        // enough behind the tip (where nothing arrives late) resumes at its last timestamp instead.
+        long overlap = config.overlap().toMillis();
+        long next = pass.capped && pass.scanEnd <= tip.timestamp() - overlap ? pass.scanEnd : pass.scanEnd - overlap;
         if (pass.heldAt != Long.MAX_VALUE) {
-            next = Math.min(next, pass.heldAt - config.overlap().toMillis());
+            next = Math.min(next, pass.heldAt - overlap);
         }
         next = Math.max(from, next);
         cursors.save(NAME, new Cursor(tip.number(), tip.id(), Long.toString(next), clock.instant()));
@@ -149,10 +150,14 @@ public final class TronWatcher implements ChainWatcher {
     private void scan(String address, long from, long end, Pass pass) {
         String fingerprint = null;
         int pages = 0;
+        long previous = Long.MIN_VALUE;
+        boolean ascending = true;
         do {
             Trc20Page page = client.incomingTransfers(address, from, end, fingerprint);
             pages++;
             for (Trc20Item item : page.items()) {
+                ascending &= item.blockTimestamp() >= previous;
+                previous = item.blockTimestamp();
                 if (isIncomingUsdt(item, address)) {
                     int decimals = item.decimals() != null ? item.decimals() : Asset.USDT_TRC20.decimals();
                     pass.txs.merge(item.txId().toLowerCase(Locale.ROOT), new Listed(item.blockTimestamp(), decimals),
@@ -161,11 +166,17 @@ public final class TronWatcher implements ChainWatcher {
             }
             fingerprint = page.nextFingerprint();
             if (fingerprint != null && pages >= config.maxPagesPerAddress()) {
-                // Pages run oldest first: everything up to the last listed timestamp has been read.
-                long last = page.items().get(page.items().size() - 1).blockTimestamp();
-                pass.scanEnd = Math.min(pass.scanEnd, last);
-                pass.capped = true;
-                return;
+                if (ascending) {
+                    // Oldest first, as asked: everything up to the last listed timestamp has been read.
+                    pass.scanEnd = Math.min(pass.scanEnd, previous);
+                    pass.capped = true;
+                    return;
+                }
+                // Newest first (order_by not honoured): stopping now would leave the oldest part unread, so
+                // read on; maxWindow still bounds the poll.
+                if (pages == config.maxPagesPerAddress()) {
+                    log.warn("TronGrid returned {}'s transfers newest first; reading past the page cap", address);
+                }
             }
         } while (fingerprint != null);
     }

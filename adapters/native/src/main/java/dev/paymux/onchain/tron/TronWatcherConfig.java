@@ -70,8 +70,7 @@ public record TronWatcherConfig(String baseUrl, String apiKey, String usdtContra
         if (maxPagesPerAddress < 1 || retryAttempts < 1 || breakerWindow < 1) {
             throw new IllegalArgumentException("maxPagesPerAddress, retryAttempts and breakerWindow must be positive");
         }
-        if (overlap.isNegative() || lookback.isNegative()
-                || maxWindow.compareTo(overlap) <= 0) {
+        if (overlap.isNegative() || lookback.isNegative() || maxWindow.compareTo(overlap) <= 0) {
             throw new IllegalArgumentException("need lookback >= 0, overlap >= 0 and maxWindow > overlap");
         }
         if (breakerFailureRate <= 0 || breakerFailureRate > 100) {

@@ -226,4 +226,22 @@ class TronWatcherTest extends TronGridTestBase {
         assertThat(sink.transfers.keySet()).extracting(k -> k.txHash()).containsExactly(TX4);
         assertThat(position()).isEqualTo(Long.toString(blockTime(77_999_900)));
     }
+
+    @Test
+    void aPageCapDoesNotCutANewestFirstListing() {
+        stubTip();
+        stubAddressB();
+        tronGrid.stubFor(trc20(B, null).willReturn(json("trc20-B-desc-page1.json")));
+        tronGrid.stubFor(trc20(B, "6iFdDuHSYvsBPIJXNfj0vldImSPQbdNtTzJwX5BLaxtuTLvDbFWelL")
+                .willReturn(json("trc20-B-desc-page2.json")));
+        watched.add(B);
+        TronWatcherConfig capped = config().withPaging(2, 1, Duration.ofHours(6));
+
+        boolean more = watcher(capped).poll();
+
+        // Newest first, a cut after one page would leave TX4 (the oldest) unread behind the cursor.
+        assertThat(more).isFalse();
+        assertThat(sink.transfers.keySet()).extracting(k -> k.txHash()).containsExactlyInAnyOrder(TX4, TX5, TX6);
+        assertThat(position()).isEqualTo(Long.toString(T0 - OVERLAP));
+    }
 }
