@@ -36,6 +36,7 @@ public final class WatcherFleet implements SmartLifecycle {
     private final ApplicationEventPublisher events;
     private final ChainProperties properties;
     private final Clock clock;
+    private final String label;
     private final List<LockRegistryLeaderInitiator> elections = new ArrayList<>();
     private final Map<String, WatcherRunner> runners = new ConcurrentHashMap<>();
     private final Map<String, Boolean> leading = new ConcurrentHashMap<>();
@@ -43,6 +44,13 @@ public final class WatcherFleet implements SmartLifecycle {
 
     public WatcherFleet(List<ChainWatcher> watchers, IntegrationFlowContext flows, LockRegistry<?> locks,
             ApplicationEventPublisher events, ChainProperties properties, Clock clock) {
+        this(watchers, flows, locks, events, properties, clock, "");
+    }
+
+    /** {@code label} tells apart several fleets in one application context (tests of failover). */
+    WatcherFleet(List<ChainWatcher> watchers, IntegrationFlowContext flows, LockRegistry<?> locks,
+            ApplicationEventPublisher events, ChainProperties properties, Clock clock, String label) {
+        this.label = label;
         this.watchers = watchers;
         this.flows = flows;
         this.locks = locks;
@@ -60,10 +68,10 @@ public final class WatcherFleet implements SmartLifecycle {
             IntegrationFlowRegistration flow = flows.registration(IntegrationFlow
                             .fromSupplier(clock::instant, e -> e.poller(Pollers.fixedDelay(properties.pollInterval()))
                                     .autoStartup(false))
-                            .channel("chain." + watcher.name() + ".ticks")
+                            .channel("chain." + watcher.name() + label + ".ticks")
                             .handle(runner, "tick")
                             .get())
-                    .id("chain." + watcher.name())
+                    .id("chain." + watcher.name() + label)
                     .autoStartup(false)
                     .register();
             LockRegistryLeaderInitiator election = new LockRegistryLeaderInitiator(locks,
@@ -79,7 +87,7 @@ public final class WatcherFleet implements SmartLifecycle {
     public synchronized void stop() {
         elections.forEach(LockRegistryLeaderInitiator::stop);
         elections.clear();
-        runners.keySet().forEach(name -> flows.remove("chain." + name));
+        runners.keySet().forEach(name -> flows.remove("chain." + name + label));
         runners.clear();
         running = false;
     }

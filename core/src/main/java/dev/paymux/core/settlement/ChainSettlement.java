@@ -109,6 +109,10 @@ public final class ChainSettlement implements TransferSink {
     @Override
     public void tip(Chain chain, long tipHeight, Long finalizedHeight, Instant at) {
         for (TransferRecord waiting : transfers.awaitingConfirmations(chain)) {
+            if (waiting.blockHeight() == null || confirmations(waiting, tipHeight) == waiting.confirmations()
+                    && !isFinal(waiting, tipHeight, finalizedHeight)) {
+                continue;
+            }
             tx.inTransaction(() -> {
                 confirm(waiting.key(), tipHeight, finalizedHeight, clock.instant());
                 return null;
@@ -121,9 +125,8 @@ public final class ChainSettlement implements TransferSink {
         if (rec.dropped() || rec.finalized() || rec.blockHeight() == null) {
             return;
         }
-        int confirmations = (int) Math.max(0, Math.min(Integer.MAX_VALUE, tipHeight - rec.blockHeight() + 1));
-        boolean isFinal = confirmations >= policy.required(rec.asset())
-                || (finalizedHeight != null && rec.blockHeight() <= finalizedHeight);
+        int confirmations = confirmations(rec, tipHeight);
+        boolean isFinal = isFinal(rec, tipHeight, finalizedHeight);
         if (confirmations == rec.confirmations() && !isFinal) {
             return;
         }
@@ -135,6 +138,15 @@ public final class ChainSettlement implements TransferSink {
             ledger.post(LedgerEntries.finalized(rec, commissions.percent(rec.storeId())));
         }
         reevaluate(rec.paymentId(), now);
+    }
+
+    private static int confirmations(TransferRecord rec, long tipHeight) {
+        return (int) Math.max(0, Math.min(Integer.MAX_VALUE, tipHeight - rec.blockHeight() + 1));
+    }
+
+    private boolean isFinal(TransferRecord rec, long tipHeight, Long finalizedHeight) {
+        return confirmations(rec, tipHeight) >= policy.required(rec.asset())
+                || (finalizedHeight != null && rec.blockHeight() <= finalizedHeight);
     }
 
     private void drop(TransferKey key, String reason, Instant now) {
