@@ -2,11 +2,13 @@ package dev.paymux.onchain.evm;
 
 import static dev.paymux.onchain.evm.EvmTestDoubles.to;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.paymux.core.chain.Chain;
 import dev.paymux.core.chain.ChainTransfer;
 import dev.paymux.core.chain.Cursor;
 import dev.paymux.core.chain.TransferKey;
+import dev.paymux.core.chain.TransferSink;
 import dev.paymux.core.money.Asset;
 import dev.paymux.onchain.evm.EvmTestDoubles.MemoryCursors;
 import dev.paymux.onchain.evm.EvmTestDoubles.RecordingSink;
@@ -20,6 +22,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,12 +74,16 @@ class EthereumWatcherTest {
         start = chain.head();
     }
 
-    @org.junit.jupiter.api.AfterEach
+    @AfterEach
     void closeWatchers() {
         watchers.forEach(EthereumWatcher::close);
     }
 
     private EthereumWatcher watcher(int maxBlocksPerPoll) {
+        return watcher(maxBlocksPerPoll, sink);
+    }
+
+    private EthereumWatcher watcher(int maxBlocksPerPoll, TransferSink sink) {
         EthereumWatcherConfig config = EthereumWatcherConfig.defaults(node.url())
                 .withUsdtContract(token, 6)
                 .withStartBlock(start)
@@ -211,6 +218,49 @@ class EthereumWatcherTest {
                 .doesNotContainValue(paid.getBlockHash())
                 .containsEntry(paid.getBlockNumber().longValueExact(),
                         chain.blockHash(paid.getBlockNumber().longValueExact()));
+    }
+
+    @Test
+    void blockReportedBeforeACrashIsOrphanedWhenTheChainMovesAwayFromIt() throws Exception {
+        String address = LocalChain.newAddress();
+        watched.add(Asset.ETH, address);
+        pollUntilCaughtUp(watcher(100));
+        Cursor beforeCrash = cursors.load(EthereumWatcher.NAME).orElseThrow();
+
+        String snapshot = chain.snapshot();
+        TransactionReceipt paid = chain.sendEth(address, new BigDecimal("0.5"));
+        EthereumWatcher crashing = watcher(100, new TransferSink() {
+            @Override
+            public void observed(ChainTransfer transfer) {
+                sink.observed(transfer);
+                throw new IllegalStateException("the application died after storing the observation");
+            }
+
+            @Override
+            public void dropped(TransferKey key, String reason) {
+                sink.dropped(key, reason);
+            }
+
+            @Override
+            public void blockOrphaned(Chain chain, String blockHash) {
+                sink.blockOrphaned(chain, blockHash);
+            }
+
+            @Override
+            public void tip(Chain chain, long tipHeight, Long finalizedHeight, Instant at) {
+                sink.tip(chain, tipHeight, finalizedHeight, at);
+            }
+        });
+        assertThatThrownBy(crashing::poll).isInstanceOf(IllegalStateException.class);
+        assertThat(cursors.load(EthereumWatcher.NAME)).contains(beforeCrash);
+        assertThat(sink.observed).hasSize(1);
+
+        chain.revert(snapshot);
+        chain.mine(2);
+        pollUntilCaughtUp(watcher(100));
+
+        assertThat(sink.orphanedBlocks).containsExactly(paid.getBlockHash());
+        assertThat(sink.observed).hasSize(1);
     }
 
     @Test
