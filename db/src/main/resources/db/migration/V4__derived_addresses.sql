@@ -8,6 +8,8 @@ create table store_xpubs (
     created_at  timestamptz not null default now(),
     primary key (store_id, asset)
 );
+-- One key serves one store and one asset: otherwise its addresses would serve two payments.
+create unique index store_xpubs_xpub on store_xpubs (xpub);
 
 -- null: imported to the pool (shared by payments with unique amounts);
 -- not null: derived at this index, used by one payment only.

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 final class JdbcDerivedAddresses implements DerivedAddresses {
@@ -36,17 +37,56 @@ final class JdbcDerivedAddresses implements DerivedAddresses {
     }
 
     @Override
-    public void put(StoreId store, Asset asset, String xpub) {
-        // The same key again keeps its counter; another key starts over (known addresses are skipped later).
-        jdbc.sql("""
-                insert into store_xpubs (store_id, asset, xpub) values (:store, :asset, :xpub)
-                on conflict (store_id, asset) do update
-                set xpub = excluded.xpub,
-                    next_index = case when store_xpubs.xpub = excluded.xpub then store_xpubs.next_index else 0 end,
-                    created_at = case when store_xpubs.xpub = excluded.xpub then store_xpubs.created_at else now() end
+    public boolean put(StoreId store, Asset asset, String xpub, int firstUnusedIndex) {
+        // One key serves one store and asset; checked here, and by the unique index against a race.
+        boolean usedElsewhere = jdbc.sql("""
+                select exists (select 1 from store_xpubs
+                    where xpub = :xpub and (store_id <> :store or asset <> :asset))
                 """)
-                .param("store", store.value()).param("asset", asset.name()).param("xpub", xpub)
-                .update();
+                .param("xpub", xpub).param("store", store.value()).param("asset", asset.name())
+                .query(Boolean.class).single();
+        if (usedElsewhere) {
+            return false;
+        }
+        try {
+            // The same key again keeps its counter; another key starts at the first index not handed out yet.
+            jdbc.sql("""
+                    insert into store_xpubs (store_id, asset, xpub, next_index) values (:store, :asset, :xpub, :first)
+                    on conflict (store_id, asset) do update
+                    set xpub = excluded.xpub,
+                        next_index = case when store_xpubs.xpub = excluded.xpub
+                                          then greatest(store_xpubs.next_index, excluded.next_index)
+                                          else excluded.next_index end,
+                        created_at = case when store_xpubs.xpub = excluded.xpub
+                                          then store_xpubs.created_at else now() end
+                    """)
+                    .param("store", store.value()).param("asset", asset.name()).param("xpub", xpub)
+                    .param("first", firstUnusedIndex)
+                    .update();
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean isKnown(StoreId store, Asset asset, String address) {
+        return jdbc.sql("""
+                select exists (select 1 from receiving_addresses
+                    where store_id = :store and asset = :asset and address = :address)
+                """)
+                .param("store", store.value()).param("asset", asset.name()).param("address", address)
+                .query(Boolean.class).single();
+    }
+
+    @Override
+    public int maxDerivationIndex(StoreId store, Asset asset) {
+        return jdbc.sql("""
+                select coalesce(max(derivation_index), -1) from receiving_addresses
+                where store_id = :store and asset = :asset
+                """)
+                .param("store", store.value()).param("asset", asset.name())
+                .query(Integer.class).single();
     }
 
     @Override

@@ -18,10 +18,19 @@ public interface DerivedAddresses {
     List<StoreXpub> list(StoreId store);
 
     /**
-     * Sets the store's key for the asset. Setting the same key again keeps its next index; a different
-     * key starts at index 0 (addresses already handed out are skipped at reservation, never reused).
+     * Sets the store's key for the asset. Setting the same key again keeps its next index (or moves it on to
+     * {@code firstUnusedIndex}); a different key starts at {@code firstUnusedIndex}.
+     *
+     * @return false, writing nothing, when the key is already set for another store or asset: the same
+     *         addresses would then serve two payments
      */
-    void put(StoreId store, Asset asset, String xpub);
+    boolean put(StoreId store, Asset asset, String xpub, int firstUnusedIndex);
+
+    /** Whether the store already has this receiving address for the asset, imported or derived. */
+    boolean isKnown(StoreId store, Asset asset, String address);
+
+    /** The highest derivation index among the store's derived addresses for the asset, or -1. */
+    int maxDerivationIndex(StoreId store, Asset asset);
 
     /** @return false when the store had no key for the asset */
     boolean remove(StoreId store, Asset asset);

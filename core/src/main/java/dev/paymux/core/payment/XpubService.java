@@ -1,5 +1,6 @@
 package dev.paymux.core.payment;
 
+import static dev.paymux.core.payment.PaymentException.Reason.CONFLICT;
 import static dev.paymux.core.payment.PaymentException.Reason.INVALID;
 import static dev.paymux.core.payment.PaymentException.Reason.NOT_FOUND;
 
@@ -57,10 +58,35 @@ public final class XpubService {
             throw new PaymentException(INVALID, e.getMessage());
         }
         StoreXpub saved = tx.inTransaction(() -> {
-            keys.put(store, asset, key);
+            if (!keys.put(store, asset, key, firstUnused(store, asset, key))) {
+                throw new PaymentException(CONFLICT, "this extended public key is already set for another store or "
+                        + "asset: its addresses would serve two payments. Use another account of the wallet");
+            }
             return keys.find(store, asset).orElseThrow();
         });
         return new Configured(asset, saved.xpub(), saved.nextIndex(), first);
+    }
+
+    /**
+     * The first index whose address the store does not have yet. A key hands out its indexes in order, so
+     * when the same key comes back (removed and set again) the addresses it already gave are a prefix
+     * 0..n-1: a binary search finds n with a few derivations.
+     */
+    private int firstUnused(StoreId store, Asset asset, String key) {
+        int hi = keys.maxDerivationIndex(store, asset) + 1;
+        if (hi == 0 || !keys.isKnown(store, asset, derivation.derive(asset, key, 0))) {
+            return 0;
+        }
+        int lo = 0; // known
+        while (hi - lo > 1) {
+            int mid = (lo + hi) >>> 1;
+            if (keys.isKnown(store, asset, derivation.derive(asset, key, mid))) {
+                lo = mid;
+            } else {
+                hi = mid;
+            }
+        }
+        return hi;
     }
 
     /** Removes the store's key; its payments in the asset go back to the address pool. */
