@@ -20,12 +20,13 @@ final class JdbcAddressSlots implements AddressSlots {
 
     @Override
     public Optional<Slot> findFree(StoreId store, Asset asset, BigDecimal base, BigDecimal step, int maxOffsets) {
-        // Offsets 1..max on every address; the first (smallest offset, oldest address) no open payment expects.
+        // Pool addresses only (a derived address serves one payment). Offsets 1..max on every address;
+        // the first (smallest offset, oldest address) no open payment expects.
         return jdbc.sql("""
                 select a.id, a.address, :base + o.k * :step as amount
                 from receiving_addresses a
                 cross join generate_series(1, :max) as o(k)
-                where a.store_id = :store and a.asset = :asset
+                where a.store_id = :store and a.asset = :asset and a.derivation_index is null
                   and not exists (
                     select 1 from payments p
                     where p.address_id = a.id and p.status in ('pending', 'confirming')
@@ -41,7 +42,10 @@ final class JdbcAddressSlots implements AddressSlots {
 
     @Override
     public boolean hasAddresses(StoreId store, Asset asset) {
-        return jdbc.sql("select exists (select 1 from receiving_addresses where store_id = :store and asset = :asset)")
+        return jdbc.sql("""
+                select exists (select 1 from receiving_addresses
+                    where store_id = :store and asset = :asset and derivation_index is null)
+                """)
                 .param("store", store.value()).param("asset", asset.name())
                 .query(Boolean.class).single();
     }

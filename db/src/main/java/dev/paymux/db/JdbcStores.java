@@ -125,7 +125,11 @@ final class JdbcStores implements Stores, StoreDirectory {
 
     @Override
     public List<String> addresses(StoreId store, Asset asset) {
-        return jdbc.sql("select address from receiving_addresses where store_id = :store and asset = :asset order by id")
+        // The pool only: derived addresses belong to one payment each.
+        return jdbc.sql("""
+                select address from receiving_addresses
+                where store_id = :store and asset = :asset and derivation_index is null order by id
+                """)
                 .param("store", store.value()).param("asset", asset.name()).query(String.class).list();
     }
 

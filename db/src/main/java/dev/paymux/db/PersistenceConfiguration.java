@@ -2,6 +2,7 @@ package dev.paymux.db;
 
 import dev.paymux.core.ledger.Ledger;
 import dev.paymux.core.payment.AddressSlots;
+import dev.paymux.core.payment.DerivedAddresses;
 import dev.paymux.core.payment.Locks;
 import dev.paymux.core.payment.Payments;
 import dev.paymux.core.store.OperatorTokens;
@@ -60,6 +61,11 @@ public class PersistenceConfiguration {
     @Bean
     AddressSlots addressSlots(JdbcClient jdbc) {
         return new JdbcAddressSlots(jdbc);
+    }
+
+    @Bean
+    DerivedAddresses derivedAddresses(JdbcClient jdbc) {
+        return new JdbcDerivedAddresses(jdbc);
     }
 
     @Bean

@@ -13,6 +13,8 @@ import dev.paymux.core.store.StoreDirectory;
 import dev.paymux.core.store.StoreDirectory.StoreSettings;
 import dev.paymux.core.store.StoreId;
 import dev.paymux.core.store.Stores;
+import dev.paymux.onchain.address.AddressValidator;
+import dev.paymux.onchain.address.InvalidAddressException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -41,14 +43,16 @@ class AdminController {
     private final Stores stores;
     private final StoreSettingsParser settingsParser;
     private final JsonMapper json;
+    private final AddressValidator addressValidator;
 
     AdminController(StoreAdministration administration, StoreDirectory directory, Stores stores,
-            StoreSettingsParser settingsParser, JsonMapper json) {
+            StoreSettingsParser settingsParser, JsonMapper json, AddressValidator addressValidator) {
         this.administration = administration;
         this.directory = directory;
         this.stores = stores;
         this.settingsParser = settingsParser;
         this.json = json;
+        this.addressValidator = addressValidator;
     }
 
     record StoreView(@JsonProperty("store_id") String storeId, @JsonProperty("account_id") String accountId,
@@ -122,7 +126,9 @@ class AdminController {
 
     @PostMapping("/admin/v1/stores/{storeId}/addresses")
     @Operation(summary = "Import receiving addresses", description = "Body: {\"asset\":\"USDT_TRC20\",\"addresses\":[...]}; "
-            + "addresses already in the pool are skipped; any malformed address rejects the whole import.")
+            + "addresses already in the pool are skipped; any malformed address (format or checksum: bech32/bech32m or "
+            + "base58check for BTC, EIP-55 for mixed-case Ethereum addresses, base58check T… for TRON) rejects the "
+            + "whole import.")
     ApiResponse<Map<String, Object>> importAddresses(@PathVariable String storeId, HttpServletRequest request)
             throws IOException {
         Store store = store(storeId);
@@ -134,17 +140,22 @@ class AdminController {
         }
         List<String> addresses = new ArrayList<>();
         for (JsonNode a : list) {
-            if (!a.isString() || !AddressFormats.valid(asset, a.asString().trim())) {
-                throw badRequest("not a valid " + asset.name() + " address: " + (a.isString() ? a.asString() : a.toString()));
+            if (!a.isString()) {
+                throw badRequest("not a valid " + asset.name() + " address: " + a);
             }
-            addresses.add(a.asString().trim());
+            try {
+                addresses.add(addressValidator.canonical(asset, a.asString()));
+            } catch (InvalidAddressException e) {
+                throw badRequest("not a valid " + asset.name() + " address: " + a.asString() + " (" + e.getMessage() + ")");
+            }
         }
         int added = administration.importAddresses(store.id(), asset, addresses);
         return ApiResponse.ok(Map.of("added", added, "total", directory.addresses(store.id(), asset).size()));
     }
 
     @GetMapping("/admin/v1/stores/{storeId}/addresses")
-    @Operation(summary = "List a store's receiving addresses for an asset")
+    @Operation(summary = "List a store's pool addresses for an asset", description = "Imported addresses only; "
+            + "addresses derived from an extended public key serve one payment each and are not listed.")
     ApiResponse<List<String>> addresses(@PathVariable String storeId, @RequestParam String asset) {
         Store store = store(storeId);
         return ApiResponse.ok(directory.addresses(store.id(), Asset.parse(asset)

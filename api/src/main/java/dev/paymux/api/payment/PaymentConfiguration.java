@@ -1,6 +1,8 @@
 package dev.paymux.api.payment;
 
+import dev.paymux.core.payment.AddressDerivation;
 import dev.paymux.core.payment.AddressSlots;
+import dev.paymux.core.payment.DerivedAddresses;
 import dev.paymux.core.payment.Locks;
 import dev.paymux.core.payment.PaymentService;
 import dev.paymux.core.payment.Payments;
@@ -18,7 +20,9 @@ class PaymentConfiguration {
 
     @Bean
     PaymentService paymentService(Payments payments, Stores stores, AddressSlots slots, Locks locks, Transactions tx,
-            RateProvider rates, Clock clock, @Value("${paymux.slots.max-offsets:99}") int maxOffsets) {
-        return new PaymentService(payments, stores, slots, locks, tx, rates, clock, new SlotPolicy(maxOffsets));
+            RateProvider rates, Clock clock, @Value("${paymux.slots.max-offsets:99}") int maxOffsets,
+            DerivedAddresses derived, AddressDerivation derivation) {
+        return new PaymentService(payments, stores, slots, locks, tx, rates, clock, new SlotPolicy(maxOffsets), derived,
+                derivation);
     }
 }

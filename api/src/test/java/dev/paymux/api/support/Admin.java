@@ -10,6 +10,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.bitcoinj.base.BitcoinNetwork;
+import org.bitcoinj.base.SegwitAddress;
 import tools.jackson.databind.JsonNode;
 
 /** The operator's admin API, for setting up test stores. */
@@ -57,27 +59,18 @@ public record Admin(Http http, String token) {
         assertThat(r.status()).as(r.body()).isEqualTo(200);
     }
 
-    /** Fresh, well-formed addresses for an asset (TRON base58check, EVM hex, BTC bech32-shaped). */
+    /** Fresh, valid addresses for an asset, checksums included (TRON base58check, EVM hex, BTC mainnet bech32). */
     public static List<String> addresses(String asset, int n) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             byte[] h = sha256(UUID.randomUUID().toString());
             switch (asset) {
                 case "USDT_TRC20" -> out.add(Base58.tronAddress(java.util.Arrays.copyOf(h, 20)));
-                case "BTC" -> out.add("tb1q" + bech32ish(h));
+                case "BTC" -> out.add(SegwitAddress.fromHash(BitcoinNetwork.MAINNET, java.util.Arrays.copyOf(h, 20)).toBech32());
                 default -> out.add("0x" + HexFormat.of().formatHex(h, 0, 20));
             }
         }
         return out;
-    }
-
-    private static String bech32ish(byte[] h) {
-        String alphabet = "qpzry9x8gf2tvdw0s3jn54khce6mua7l";
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 38; i++) {
-            sb.append(alphabet.charAt((h[i % h.length] & 0xff) % 32));
-        }
-        return sb.toString();
     }
 
     static byte[] sha256(String s) {

@@ -20,15 +20,22 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
  * Creating payments, the customer's asset choice, expiry and the address-slot queue. Every decision
  * that could race (one order id, one slot) is taken under a transaction-scoped lock.
+ *
+ * <p>A store with an extended public key for the payment's asset gives each payment a freshly derived
+ * address of its own and asks for the exact amount; such a payment is never queued. Other stores share
+ * their imported address pool, told apart by unique amounts.
  */
 public final class PaymentService {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** How many already-known addresses one reservation may skip before giving up. */
+    private static final int MAX_SKIPPED_ADDRESSES = 1000;
 
     private final Payments payments;
     private final Stores stores;
@@ -38,9 +45,12 @@ public final class PaymentService {
     private final RateProvider rates;
     private final Clock clock;
     private final SlotPolicy slotPolicy;
+    private final DerivedAddresses derived;
+    private final AddressDerivation derivation;
 
     public PaymentService(Payments payments, Stores stores, AddressSlots slots, Locks locks, Transactions tx,
-            RateProvider rates, Clock clock, SlotPolicy slotPolicy) {
+            RateProvider rates, Clock clock, SlotPolicy slotPolicy, DerivedAddresses derived,
+            AddressDerivation derivation) {
         this.payments = payments;
         this.stores = stores;
         this.slots = slots;
@@ -49,6 +59,8 @@ public final class PaymentService {
         this.rates = rates;
         this.clock = clock;
         this.slotPolicy = slotPolicy;
+        this.derived = derived;
+        this.derivation = derivation;
     }
 
     /** The payment and whether this call created it (false: an earlier call with the same order id did). */
@@ -77,12 +89,14 @@ public final class PaymentService {
                 payment = Payment.selecting(store.id(), cmd.orderId(), price, cmd.metadataJson(), newToken(), now,
                         now.plus(store.lifetime()));
             } else {
-                requireAddresses(store, target);
                 payment = Payment.inAsset(store.id(), cmd.orderId(), price, cmd.metadataJson(), target,
                         converted.amount(), converted.rate(), now, now.plus(store.lifetime()));
-                locks.lockSlots(store.id(), target);
-                promoteLocked(store, target, now);
-                tryAssign(payment, store, now);
+                if (!assignDerived(payment, store, now)) {
+                    requireAddresses(store, target);
+                    locks.lockSlots(store.id(), target);
+                    promoteLocked(store, target, now);
+                    tryAssign(payment, store, now);
+                }
             }
             payments.insert(payment);
             return new Created(payment, true);
@@ -126,11 +140,13 @@ public final class PaymentService {
             if (!payment.expiresAt().isAfter(now)) {
                 throw new PaymentException(GONE, "the selection has expired");
             }
-            requireAddresses(store, asset);
             payment.choose(asset, converted.amount(), converted.rate(), now, now.plus(store.lifetime()));
-            locks.lockSlots(store.id(), asset);
-            promoteLocked(store, asset, now);
-            tryAssign(payment, store, now);
+            if (!assignDerived(payment, store, now)) {
+                requireAddresses(store, asset);
+                locks.lockSlots(store.id(), asset);
+                promoteLocked(store, asset, now);
+                tryAssign(payment, store, now);
+            }
             payments.update(payment);
             return payment;
         });
@@ -185,10 +201,48 @@ public final class PaymentService {
     }
 
     private boolean tryAssign(Payment payment, Store store, Instant now) {
+        if (assignDerived(payment, store, now)) {
+            return true;
+        }
         Optional<Slot> slot = slots.findFree(store.id(), payment.asset(), payment.amountRequested(),
                 payment.asset().step(), slotPolicy.maxOffsets());
         slot.ifPresent(s -> payment.assign(s, now, now.plus(store.lifetime())));
         return slot.isPresent();
+    }
+
+    /**
+     * Gives the payment the next derived address of the store's key for its asset, at the exact amount.
+     * The index is reserved under the key's row lock; an address the store already has (imported, or
+     * derived from an earlier key) is skipped, so no address ever serves two payments.
+     *
+     * @return false when the store has no key for the asset (the pool decides)
+     */
+    private boolean assignDerived(Payment payment, Store store, Instant now) {
+        Asset asset = payment.asset();
+        if (!XpubService.derivable(asset)) {
+            return false;
+        }
+        for (int attempt = 0; attempt < MAX_SKIPPED_ADDRESSES; attempt++) {
+            Optional<DerivedAddresses.Reservation> reserved = derived.reserve(store.id(), asset);
+            if (reserved.isEmpty()) {
+                return false;
+            }
+            String address;
+            try {
+                address = derivation.derive(asset, reserved.get().xpub(), reserved.get().index());
+            } catch (InvalidExtendedKeyException e) {
+                throw new PaymentException(UNPROCESSABLE, "the store's extended public key for " + asset.name()
+                        + " cannot be used: " + e.getMessage());
+            }
+            OptionalLong id = derived.addDerived(store.id(), asset, address, reserved.get().index());
+            if (id.isPresent()) {
+                payment.assign(new Slot(id.getAsLong(), address, payment.amountRequested()), now,
+                        now.plus(store.lifetime()));
+                return true;
+            }
+        }
+        throw new PaymentException(UNPROCESSABLE, "no unused address found on the store's extended public key for "
+                + asset.name() + " after " + MAX_SKIPPED_ADDRESSES + " indexes");
     }
 
     private void requireAddresses(Store store, Asset asset) {
