@@ -12,7 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The addresses worth watching: the whole imported pool, plus the addresses of payments that can still
- * take a transfer (open, or expired within the late-payment window).
+ * take a transfer (open, or expired within the late-payment window), which covers derived addresses:
+ * each is watched only while its payment can still be paid.
  */
 final class JdbcWatchedAddresses implements WatchedAddresses {
 
@@ -29,7 +30,7 @@ final class JdbcWatchedAddresses implements WatchedAddresses {
     @Override
     public Set<String> addresses(Asset asset) {
         return new LinkedHashSet<>(jdbc.sql("""
-                select address from receiving_addresses where asset = :asset
+                select address from receiving_addresses where asset = :asset and derivation_index is null
                 union
                 select pay_address from payments
                 where asset = :asset and pay_address is not null

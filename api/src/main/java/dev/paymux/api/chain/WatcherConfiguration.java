@@ -4,6 +4,8 @@ import dev.paymux.core.chain.ChainCursors;
 import dev.paymux.core.chain.TransferSink;
 import dev.paymux.core.chain.WatchedAddresses;
 import dev.paymux.onchain.bitcoin.BitcoinWatcher;
+import dev.paymux.onchain.evm.EthereumWatcher;
+import dev.paymux.onchain.evm.EthereumWatcherConfig;
 import dev.paymux.onchain.bitcoin.BitcoinWatcherConfig;
 import dev.paymux.onchain.tron.TronWatcher;
 import dev.paymux.onchain.tron.TronWatcherConfig;
@@ -47,6 +49,20 @@ class WatcherConfiguration {
             default -> throw new IllegalStateException("paymux.chains.bitcoin.network must be mainnet, testnet or local");
         };
         return new BitcoinWatcher(config, cursors, sink, addresses, clock);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "paymux.chains.ethereum.enabled", havingValue = "true")
+    EthereumWatcher ethereumWatcher(WatcherProperties properties, ChainCursors cursors, TransferSink sink,
+            WatchedAddresses addresses, Clock clock) {
+        WatcherProperties.Ethereum p = properties.ethereum();
+        EthereumWatcherConfig config = EthereumWatcherConfig.defaults(require(p.rpcUrl(), "paymux.chains.ethereum.rpc-url"))
+                .withStartBlock(p.startBlock());
+        if (p.usdtContract() != null) {
+            config = config.withUsdtContract(p.usdtContract(), p.usdtDecimals() == null ? 6 : p.usdtDecimals());
+        }
+        return new EthereumWatcher(config, cursors, p.useFinalizedTag() ? sink : new WithoutFinality(sink), addresses,
+                clock);
     }
 
     static String require(String value, String key) {

@@ -33,8 +33,10 @@ public record WatcherProperties(@DefaultValue Tron tron, @DefaultValue Bitcoin b
      * @param usdtContract  the USDT_ERC20 token contract (mainnet USDT by default)
      * @param usdtDecimals  the token's decimals (6 for USDT)
      * @param startBlock    where a first start begins; by default a little behind the current head
+     * @param useFinalizedTag  whether the node's {@code finalized} block makes transfers final before their
+     *                         confirmation count (turn off for dev nodes such as Hardhat, which answer the head)
      */
     public record Ethereum(@DefaultValue("false") boolean enabled, String rpcUrl, String usdtContract,
-            Integer usdtDecimals, Long startBlock) {
+            Integer usdtDecimals, Long startBlock, @DefaultValue("true") boolean useFinalizedTag) {
     }
 }

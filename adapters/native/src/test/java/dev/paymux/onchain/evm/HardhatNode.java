@@ -20,16 +20,22 @@ import java.util.concurrent.TimeUnit;
  * {@code node_modules} is missing (a fresh clone). A JVM shutdown hook stops the node too, should a test
  * run end without closing it.
  */
-final class HardhatNode implements AutoCloseable {
+public final class HardhatNode implements AutoCloseable {
 
-    static final Path FIXTURE = Path.of(System.getProperty("basedir", "."), "src", "test", "evm").toAbsolutePath()
-            .normalize();
+    /** The fixture folder: this module's, also when another module's tests (run from that module) use it. */
+    public static final Path FIXTURE = fixture();
     private static final Duration STARTUP = Duration.ofSeconds(120);
 
     private final Process process;
     private final int port;
     private final Path log;
     private final Thread shutdownHook;
+
+    private static Path fixture() {
+        Path base = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
+        Path own = base.resolve("src/test/evm");
+        return Files.isDirectory(own) ? own : base.resolveSibling("adapters").resolve("native/src/test/evm");
+    }
 
     private HardhatNode(Process process, int port, Path log) {
         this.process = process;
@@ -39,7 +45,7 @@ final class HardhatNode implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
-    static HardhatNode start() throws IOException, InterruptedException {
+    public static HardhatNode start() throws IOException, InterruptedException {
         installIfMissing();
         int port = freePort();
         Path log = Files.createTempFile("hardhat-" + port + "-", ".log");
@@ -59,7 +65,7 @@ final class HardhatNode implements AutoCloseable {
         }
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port;
     }
 

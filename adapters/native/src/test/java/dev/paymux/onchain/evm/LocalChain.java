@@ -29,10 +29,10 @@ import org.web3j.utils.Convert;
  * What the tests do to the local chain with web3j: deploy the committed ERC-20, send ETH and tokens from
  * Hardhat's first well-known test account, mine empty blocks, snapshot and revert.
  */
-final class LocalChain implements AutoCloseable {
+public final class LocalChain implements AutoCloseable {
 
     /** Hardhat's default account #0 (a public test key, funded with 10000 ETH on every Hardhat node). */
-    static final Credentials FUNDER =
+    public static final Credentials FUNDER =
             Credentials.create("0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80");
     private static final long HARDHAT_CHAIN_ID = 31337;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -41,7 +41,7 @@ final class LocalChain implements AutoCloseable {
     private final Web3j web3j;
     private final RawTransactionManager transactions;
 
-    LocalChain(String url) {
+    public LocalChain(String url) {
         this.service = new HttpService(url);
         this.web3j = Web3j.build(service, 1_000, Executors.newSingleThreadScheduledExecutor());
         this.transactions = new RawTransactionManager(web3j, FUNDER, HARDHAT_CHAIN_ID,
@@ -49,7 +49,7 @@ final class LocalChain implements AutoCloseable {
     }
 
     /** A fresh random address in EIP-55 checksum form, as the application may store one. */
-    static String newAddress() {
+    public static String newAddress() {
         byte[] bytes = new byte[20];
         RANDOM.nextBytes(bytes);
         StringBuilder hex = new StringBuilder("0x");
@@ -60,18 +60,18 @@ final class LocalChain implements AutoCloseable {
     }
 
     /** Deploys build/TestUSDT.bin (compiled by compile.js) with the whole supply to {@link #FUNDER}. */
-    String deployToken(BigInteger supply) throws IOException, TransactionException {
+    public String deployToken(BigInteger supply) throws IOException, TransactionException {
         String bytecode = Files.readString(HardhatNode.FIXTURE.resolve("build").resolve("TestUSDT.bin")).trim();
         String data = "0x" + bytecode + FunctionEncoder.encodeConstructor(List.of(new Uint256(supply)));
         TransactionReceipt receipt = send("", data, BigInteger.ZERO, 2_000_000);
         return receipt.getContractAddress();
     }
 
-    TransactionReceipt sendEth(String to, BigDecimal ether) throws IOException, TransactionException {
+    public TransactionReceipt sendEth(String to, BigDecimal ether) throws IOException, TransactionException {
         return send(to, "", Convert.toWei(ether, Convert.Unit.ETHER).toBigIntegerExact(), 21_000);
     }
 
-    TransactionReceipt sendToken(String token, String to, BigInteger baseUnits)
+    public TransactionReceipt sendToken(String token, String to, BigInteger baseUnits)
             throws IOException, TransactionException {
         String data = FunctionEncoder.encode(new Function("transfer",
                 List.of(new Address(to), new Uint256(baseUnits)), List.of()));
@@ -94,11 +94,11 @@ final class LocalChain implements AutoCloseable {
         return receipt;
     }
 
-    long head() throws IOException {
+    public long head() throws IOException {
         return web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
     }
 
-    String blockHash(long height) throws IOException {
+    public String blockHash(long height) throws IOException {
         return web3j.ethGetBlockByNumber(DefaultBlockParameter.valueOf(BigInteger.valueOf(height)), false).send()
                 .getBlock().getHash();
     }
@@ -107,17 +107,17 @@ final class LocalChain implements AutoCloseable {
      * Mines empty blocks one by one with {@code evm_mine}: {@code hardhat_mine} reserves blocks whose
      * {@code parentHash} reads as zero, which is no chain a watcher could follow.
      */
-    void mine(int blocks) throws IOException {
+    public void mine(int blocks) throws IOException {
         for (int i = 0; i < blocks; i++) {
             call("evm_mine", List.of());
         }
     }
 
-    String snapshot() throws IOException {
+    public String snapshot() throws IOException {
         return String.valueOf(call("evm_snapshot", List.of()));
     }
 
-    void revert(String snapshot) throws IOException {
+    public void revert(String snapshot) throws IOException {
         Object reverted = call("evm_revert", List.of(snapshot));
         if (!Boolean.TRUE.equals(reverted)) {
             throw new IllegalStateException("evm_revert(" + snapshot + ") answered " + reverted);
