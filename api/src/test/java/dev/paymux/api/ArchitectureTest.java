@@ -27,6 +27,7 @@ class ArchitectureTest {
     private static final String CORE = "dev.paymux.core..";
     private static final String DB = "dev.paymux.db..";
     private static final String API = "dev.paymux.api..";
+    private static final String NATIVE = "dev.paymux.onchain..";
 
     private static final DescribedPredicate<JavaClass> FLOATING_POINT = DescribedPredicate.describe(
             "double, Double, float or Float",
@@ -113,13 +114,30 @@ class ArchitectureTest {
             .should().notBePublic()
             .because("the JDBC repositories are wired by db's configuration and used through core's ports");
 
+    // ---- adapters: an adapter depends on core and nothing else of ours, and never on Spring or JDBC ----
+
+    @ArchTest
+    static final ArchRule the_native_provider_depends_on_core_only = noClasses()
+            .that().resideInAPackage(NATIVE)
+            .should().dependOnClassesThat().resideInAnyPackage(DB, API, "org.springframework..", "java.sql..",
+                    "javax.sql..")
+            .because("an adapter depends on core (the SPI and value types) and nothing else of ours (DESIGN.md)");
+
+    @ArchTest
+    static final ArchRule the_native_provider_keeps_money_exact = noFields()
+            .that().areDeclaredInClassesThat().resideInAPackage(NATIVE)
+            .and().haveNameMatching("(?i).*(amount|value|balance|wei|sat).*")
+            .should().haveRawType(FLOATING_POINT)
+            .because("amounts read from a chain are exact (BigDecimal or BigInteger)");
+
     // ---- the rules above must look at real code, not at an empty import ----
 
     @ArchTest
-    static void the_import_sees_all_three_modules_and_no_tests(JavaClasses classes) {
+    static void the_import_sees_every_module_and_no_tests(JavaClasses classes) {
         Assertions.assertTrue(classes.containPackage("dev.paymux.core.payment"), "core imported");
         Assertions.assertTrue(classes.containPackage("dev.paymux.db"), "db imported");
         Assertions.assertTrue(classes.containPackage("dev.paymux.api"), "api imported");
+        Assertions.assertTrue(classes.containPackage("dev.paymux.onchain.evm"), "the native provider imported");
         Assertions.assertTrue(classes.contain("dev.paymux.db.JdbcPayments"), "JdbcPayments imported");
         Assertions.assertFalse(classes.contain(ArchitectureTest.class), "test classes are not imported");
     }
