@@ -1,0 +1,13 @@
+package dev.paymux.core.provider;
+
+/** Whether a provider instance can take payments now, and why not. */
+public record ProviderHealth(boolean up, String detail) {
+
+    public static ProviderHealth up(String detail) {
+        return new ProviderHealth(true, detail);
+    }
+
+    public static ProviderHealth down(String detail) {
+        return new ProviderHealth(false, detail);
+    }
+}
