@@ -2,6 +2,8 @@ package dev.paymux.db;
 
 import dev.paymux.core.chain.ChainCursors;
 import dev.paymux.core.chain.WatchedAddresses;
+import dev.paymux.core.providers.ProviderCallbacks;
+import dev.paymux.core.providers.ProviderPayments;
 import dev.paymux.core.settlement.ObservedTransfers;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,7 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Repositories of the chain watchers, the settlement of their transfers, and the store's money. */
+/** Repositories of the chain watchers and their settlement, of payments held by providers, and of the store's money. */
 @Configuration(proxyBeanMethods = false)
 class ChainPersistenceConfiguration {
 
@@ -29,6 +31,16 @@ class ChainPersistenceConfiguration {
     WatchedAddresses watchedAddresses(JdbcClient jdbc, ObjectProvider<Clock> clock,
             @Value("${paymux.chains.late-window:24h}") Duration lateWindow) {
         return new JdbcWatchedAddresses(jdbc, clock.getIfAvailable(Clock::systemUTC), lateWindow);
+    }
+
+    @Bean
+    ProviderPayments providerPayments(JdbcClient jdbc) {
+        return new JdbcProviderPayments(jdbc);
+    }
+
+    @Bean
+    ProviderCallbacks providerCallbacks(JdbcClient jdbc) {
+        return new JdbcProviderCallbacks(jdbc);
     }
 
     /** Payout records and commission rates; one class implements both ports. */

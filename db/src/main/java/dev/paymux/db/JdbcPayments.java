@@ -101,7 +101,8 @@ final class JdbcPayments implements Payments {
         p.put("asset", s.asset() == null ? null : s.asset().name());
         p.put("requested", s.amountRequested());
         p.put("withCents", s.amountWithCents());
-        p.put("addressId", s.slot() == null ? null : s.slot().addressId());
+        // Addresses a provider handed out are not in the pool: id 0, stored without a reference.
+        p.put("addressId", s.slot() == null || s.slot().addressId() == 0 ? null : s.slot().addressId());
         p.put("address", s.slot() == null ? null : s.slot().address());
         p.put("received", s.amountReceived());
         p.put("txHash", s.txHash());
@@ -241,7 +242,8 @@ final class JdbcPayments implements Payments {
     private static Payment map(ResultSet rs, int row) throws SQLException {
         String asset = rs.getString("asset");
         long addressId = rs.getLong("address_id");
-        Slot slot = rs.wasNull() ? null : new Slot(addressId, rs.getString("pay_address"), decimal(rs, "amount_with_cents"));
+        String payAddress = rs.getString("pay_address");
+        Slot slot = payAddress == null ? null : new Slot(addressId, payAddress, decimal(rs, "amount_with_cents"));
         String rateFiat = rs.getString("rate_fiat");
         RateSnapshot rate = rateFiat == null ? null
                 : new RateSnapshot(rateFiat, decimal(rs, "rate"), rs.getString("rate_source"), instant(rs, "rate_as_of"));

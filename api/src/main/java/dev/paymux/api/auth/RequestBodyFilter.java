@@ -32,7 +32,7 @@ class RequestBodyFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String uri = request.getRequestURI();
-        return !(uri.startsWith("/api/") || uri.startsWith("/admin/"));
+        return !(uri.startsWith("/api/") || uri.startsWith("/admin/") || uri.startsWith("/callbacks/"));
     }
 
     @Override

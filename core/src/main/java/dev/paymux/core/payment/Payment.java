@@ -145,6 +145,42 @@ public final class Payment {
     }
 
     /**
+     * A third-party provider's word on the payment. Only forward moves of the transition table are taken:
+     * a late or reordered callback never moves a payment back (nor to {@code pending}), and a final payment
+     * changes only to {@code refunded}.
+     *
+     * @return true when the status changed
+     */
+    public boolean applyProviderStatus(PaymentStatus target, String rawStatus, BigDecimal received, String txHash,
+            Instant now) {
+        if (received != null) {
+            amountReceived = received;
+        }
+        if (txHash != null) {
+            this.txHash = txHash;
+        }
+        if (target == status || target == PaymentStatus.PENDING || !PaymentTransitions.isAllowed(status, target)) {
+            return false;
+        }
+        transition(target, "provider status " + rawStatus, now);
+        if (target == PaymentStatus.COMPLETED || target == PaymentStatus.OVERPAID) {
+            confirmedAt = now;
+        }
+        return true;
+    }
+
+    /**
+     * A provider took the payment: the customer pays {@code amount} to {@code address} (or on the provider's
+     * page when it shows no address). The payment leaves {@code queued} for {@code pending}.
+     */
+    public void handOver(String address, BigDecimal amount, Instant now, Instant providerExpiresAt) {
+        transition(PaymentStatus.PENDING, "created at the provider", now);
+        this.slot = address == null ? null : new Slot(0, address, amount);
+        this.amountWithCents = amount;
+        this.expiresAt = providerExpiresAt;
+    }
+
+    /**
      * What the transfers matched to a payment add up to.
      *
      * @param received       the sum of live (not dropped) transfers
@@ -246,7 +282,10 @@ public final class Payment {
     public record RateSnapshot(String fiat, BigDecimal rate, String source, Instant pricedAt) {
     }
 
-    /** A receiving address of the pool and the unique amount expected on it. */
+    /**
+     * A receiving address and the amount expected on it: a pool address (its id) with a unique amount, a
+     * derived address, or an address a provider handed out ({@code addressId} 0: not Paymux's pool).
+     */
     public record Slot(long addressId, String address, BigDecimal amount) {
     }
 

@@ -1,0 +1,22 @@
+package dev.paymux.core.providers;
+
+import dev.paymux.core.payment.PaymentId;
+import java.time.Instant;
+
+/** Every callback received, for the operator and as the replay guard. */
+public interface ProviderCallbacks {
+
+    /**
+     * Stores a verified callback unless one with the same instance and dedupe key was stored before.
+     *
+     * @return the new row's id, or -1 for a replay
+     */
+    long recordVerified(String instance, String dedupeKey, String externalId, String rawStatus, String body,
+            Instant now);
+
+    /** Stores a callback that failed verification. */
+    void recordRejected(String instance, String reason, String body, Instant now);
+
+    /** What became of a verified callback: {@code applied}, {@code unchanged}, {@code unknown-payment}. */
+    void outcome(long id, PaymentId payment, String outcome);
+}

@@ -1,0 +1,52 @@
+package dev.paymux.db;
+
+import static dev.paymux.db.Sql.ts;
+
+import dev.paymux.core.payment.PaymentId;
+import dev.paymux.core.providers.ProviderCallbacks;
+import java.time.Instant;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+final class JdbcProviderCallbacks implements ProviderCallbacks {
+
+    private static final int MAX_BODY = 65_536;
+
+    private final JdbcClient jdbc;
+
+    JdbcProviderCallbacks(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public long recordVerified(String instance, String dedupeKey, String externalId, String rawStatus, String body,
+            Instant now) {
+        return jdbc.sql("""
+                insert into provider_callbacks (instance, received_at, verified, dedupe_key, external_id, raw_status,
+                    outcome, body)
+                values (:i, :now, true, :key, :external, :raw, 'received', :body)
+                on conflict (instance, dedupe_key) where dedupe_key is not null do nothing
+                returning id
+                """).param("i", instance).param("now", ts(now)).param("key", dedupeKey).param("external", externalId)
+                .param("raw", rawStatus).param("body", clip(body))
+                .query(Long.class).optional().orElse(-1L);
+    }
+
+    @Override
+    public void recordRejected(String instance, String reason, String body, Instant now) {
+        jdbc.sql("""
+                insert into provider_callbacks (instance, received_at, verified, reject_reason, outcome, body)
+                values (:i, :now, false, :reason, 'rejected', :body)
+                """).param("i", instance).param("now", ts(now)).param("reason", reason).param("body", clip(body))
+                .update();
+    }
+
+    @Override
+    public void outcome(long id, PaymentId payment, String outcome) {
+        jdbc.sql("update provider_callbacks set outcome = :o, payment_id = :p where id = :id")
+                .param("o", outcome).param("p", payment == null ? null : payment.value()).param("id", id).update();
+    }
+
+    private static String clip(String body) {
+        return body.length() > MAX_BODY ? body.substring(0, MAX_BODY) : body;
+    }
+}
