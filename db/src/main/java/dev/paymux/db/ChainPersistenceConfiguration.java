@@ -4,6 +4,7 @@ import dev.paymux.core.chain.ChainCursors;
 import dev.paymux.core.chain.WatchedAddresses;
 import dev.paymux.core.providers.ProviderCallbacks;
 import dev.paymux.core.providers.ProviderPayments;
+import dev.paymux.core.providers.StoreProviders;
 import dev.paymux.core.settlement.ObservedTransfers;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,6 +42,11 @@ class ChainPersistenceConfiguration {
     @Bean
     ProviderCallbacks providerCallbacks(JdbcClient jdbc) {
         return new JdbcProviderCallbacks(jdbc);
+    }
+
+    @Bean
+    StoreProviders storeProviders(JdbcClient jdbc) {
+        return new JdbcStoreProviders(jdbc);
     }
 
     /** Payout records and commission rates; one class implements both ports. */

@@ -7,7 +7,13 @@ import dev.paymux.api.web.ApiResponse;
 import dev.paymux.core.payment.CreatePayment;
 import dev.paymux.core.payment.PaymentId;
 import dev.paymux.core.payment.PaymentPage;
+import dev.paymux.api.provider.ProviderRegistry;
 import dev.paymux.core.payment.PaymentService;
+import dev.paymux.core.provider.PaymentProvider;
+import dev.paymux.core.providers.ProviderCheckout;
+import dev.paymux.core.providers.StoreProviders;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
 import dev.paymux.core.store.Store;
 import dev.paymux.core.store.StoreId;
 import dev.paymux.core.store.Stores;
@@ -34,8 +40,16 @@ class PaymentController {
     private final PaymentViews views;
     private final PaymentListQueryParser listQueries;
 
+    private final StoreProviders storeProviders;
+    private final ProviderRegistry providers;
+    private final ProviderCheckout checkout;
+
     PaymentController(PaymentService payments, Stores stores, CreatePaymentParser parser, PaymentViews views,
-            PaymentListQueryParser listQueries) {
+            PaymentListQueryParser listQueries, StoreProviders storeProviders, ProviderRegistry providers,
+            ProviderCheckout checkout) {
+        this.storeProviders = storeProviders;
+        this.providers = providers;
+        this.checkout = checkout;
         this.payments = payments;
         this.stores = stores;
         this.parser = parser;
@@ -52,7 +66,11 @@ class PaymentController {
         StoreId storeId = AuthenticatedStore.of(request);
         CreatePayment command = parser.parse(body(request));
         Store store = stores.findById(storeId).orElseThrow(() -> ApiException.notFound("store not found"));
-        PaymentService.Created created = payments.create(store, command);
+        Optional<PaymentProvider> provider = storeProviders.instanceOf(storeId).map(instance -> providers.find(instance)
+                .orElseThrow(() -> new ApiException(HttpStatus.SERVICE_UNAVAILABLE,
+                        "the store's payment provider is not configured")));
+        PaymentService.Created created = provider.isPresent() ? checkout.create(store, command, provider.get())
+                : payments.create(store, command);
         return ApiResponse.ok(views.created(created.payment(), store));
     }
 

@@ -5,6 +5,7 @@ import dev.paymux.api.web.Times;
 import dev.paymux.core.money.Asset;
 import dev.paymux.core.payment.Payment;
 import dev.paymux.core.payment.PaymentStatus;
+import dev.paymux.core.providers.ProviderPayments;
 import dev.paymux.core.store.Store;
 import java.math.BigDecimal;
 import java.util.List;
@@ -20,9 +21,12 @@ class PaymentViews {
     private final String publicUrl;
     private final JsonMapper json;
 
-    PaymentViews(@Value("${paymux.public-url}") String publicUrl, JsonMapper json) {
+    private final ProviderPayments providerPayments;
+
+    PaymentViews(@Value("${paymux.public-url}") String publicUrl, JsonMapper json, ProviderPayments providerPayments) {
         this.publicUrl = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
         this.json = json;
+        this.providerPayments = providerPayments;
     }
 
     /** The create response: "single currency" once the asset is known, "selecting" before. */
@@ -33,7 +37,9 @@ class PaymentViews {
                     store.assets().stream().map(Asset::name).toList(), paymentUrl(payment));
         }
         BigDecimal amount = s.amountWithCents() != null ? s.amountWithCents() : s.amountRequested();
-        return new Single(s.id().toString(), Money.displayString(s.asset(), amount), s.asset().name(),
+        // A fiat method at a provider has no asset: the amount is in the price's currency.
+        String currency = s.asset() != null ? s.asset().name() : s.price().currency();
+        return new Single(s.id().toString(), Money.displayString(s.asset(), amount), currency,
                 s.slot() == null ? null : s.slot().address(), s.status().wire(), Times.iso(s.expiresAt()),
                 paymentUrl(payment));
     }
@@ -45,7 +51,8 @@ class PaymentViews {
         boolean fiat = s.price().kind() == Payment.Price.Kind.FIAT;
         return new Status(s.id().toString(), s.orderId(), s.status().wire(),
                 Money.display(asset, s.amountRequested()), Money.display(asset, s.amountWithCents()),
-                Money.display(asset, s.amountReceived()), asset == null ? null : asset.name(),
+                Money.display(asset, s.amountReceived()), asset != null ? asset.name()
+                        : s.status() == PaymentStatus.SELECTING ? null : s.price().currency(),
                 s.slot() == null ? null : s.slot().address(), s.txHash(), s.confirmations(),
                 Times.iso(s.confirmedAt()), Times.iso(s.expiresAt()), Times.iso(s.createdAt()),
                 fiat ? s.price().amount().setScale(2) : null, fiat ? s.price().currency() : null,
@@ -56,7 +63,9 @@ class PaymentViews {
         if (payment.selectionToken() != null && payment.status() == PaymentStatus.SELECTING) {
             return publicUrl + "/pay/select?token=" + payment.selectionToken();
         }
-        return publicUrl + "/pay/" + payment.id();
+        // A payment held by a provider is paid on the provider's own page.
+        return providerPayments.find(payment.id()).map(ProviderPayments.Linked::paymentUrl)
+                .orElse(publicUrl + "/pay/" + payment.id());
     }
 
     record Single(@JsonProperty("payment_id") String paymentId, String amount, String currency,

@@ -11,6 +11,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import dev.paymux.core.providers.ProviderCheckout;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -41,6 +42,12 @@ class ApiExceptionHandler {
     @ExceptionHandler(RatesUnavailableException.class)
     ResponseEntity<ApiResponse<Void>> rates(RatesUnavailableException e) {
         return respond(HttpStatus.SERVICE_UNAVAILABLE, "exchange rates are unavailable: " + e.getMessage());
+    }
+
+    @ExceptionHandler(ProviderCheckout.ProviderUnavailableException.class)
+    ResponseEntity<ApiResponse<Void>> provider(ProviderCheckout.ProviderUnavailableException e) {
+        log.warn("Provider call failed: {}", e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+        return respond(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

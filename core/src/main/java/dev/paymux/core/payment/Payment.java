@@ -71,6 +71,21 @@ public final class Payment {
         return p;
     }
 
+    /**
+     * A payment a provider will take: {@code queued} until {@link #handOver}. {@code asset} is null for a
+     * fiat method (a card payment), where the amount is in the price's currency.
+     */
+    public static Payment atProvider(StoreId storeId, String orderId, Price price, String metadataJson, Asset asset,
+            BigDecimal amount, Instant now, Instant expiresAt) {
+        Payment p = new Payment(PaymentId.random(), storeId, orderId, price, metadataJson, now, null,
+                PaymentStatus.QUEUED);
+        p.asset = asset;
+        p.amountRequested = amount;
+        p.expiresAt = expiresAt;
+        p.events.add(new PaymentStatusChanged(p.id, storeId, null, PaymentStatus.QUEUED, "created", now));
+        return p;
+    }
+
     /** Rebuilds a stored payment; no events. */
     public static Payment restore(Snapshot s) {
         Payment p = new Payment(s.id(), s.storeId(), s.orderId(), s.price(), s.metadataJson(), s.createdAt(),
