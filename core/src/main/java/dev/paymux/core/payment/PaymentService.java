@@ -314,9 +314,12 @@ public final class PaymentService {
     }
 
     private static Price donationPrice(CreateDonation cmd, Asset asset) {
-        if ((cmd.amount() == null) == (cmd.fiatAmount() == null)) {
-            throw new PaymentException(INVALID, "give either fiat_amount (with fiat_currency, USD by default) "
-                    + "or amount in the currency, not both");
+        if (cmd.amount() == null && cmd.fiatAmount() == null) {
+            throw new PaymentException(INVALID, "fiat_amount (with fiat_currency, USD by default) or amount "
+                    + "(in the currency) is required");
+        }
+        if (cmd.amount() != null && cmd.fiatAmount() != null) {
+            throw new PaymentException(INVALID, "give fiat_amount or amount, not both");
         }
         try {
             if (cmd.fiatAmount() != null) {
