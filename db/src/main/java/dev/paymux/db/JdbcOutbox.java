@@ -35,4 +35,18 @@ final class JdbcOutbox implements Outbox {
                 .param("type", type).param("body", body).param("now", ts(now)).param("store", store.value())
                 .update();
     }
+
+    @Override
+    public void enqueueSkipped(EventId id, StoreId store, PaymentId payment, String type, String body, Instant now,
+            String reason) {
+        // No next_attempt_at: the dispatcher only claims pending rows, and this one never becomes pending.
+        jdbc.sql("""
+                insert into webhook_events (id, store_id, payment_id, type, body, created_at, state, state_reason)
+                values (:id, :store, :payment, :type, :body, :now, 'skipped', :reason)
+                """)
+                .param("id", id.value()).param("store", store.value())
+                .param("payment", payment == null ? null : payment.value())
+                .param("type", type).param("body", body).param("now", ts(now)).param("reason", reason)
+                .update();
+    }
 }

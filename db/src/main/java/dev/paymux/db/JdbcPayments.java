@@ -10,7 +10,9 @@ import dev.paymux.core.payment.Payment.Price;
 import dev.paymux.core.payment.Payment.RateSnapshot;
 import dev.paymux.core.payment.Payment.Slot;
 import dev.paymux.core.payment.Payment.Snapshot;
+import dev.paymux.core.payment.Donor;
 import dev.paymux.core.payment.PaymentId;
+import dev.paymux.core.payment.PaymentKind;
 import dev.paymux.core.payment.PaymentPage;
 import dev.paymux.core.payment.PaymentQuery;
 import dev.paymux.core.payment.PaymentStatus;
@@ -36,7 +38,8 @@ final class JdbcPayments implements Payments {
     private static final String COLUMNS = """
             id, store_id, order_id, status, price_amount, price_currency, price_kind, asset, amount_requested,
             amount_with_cents, address_id, pay_address, amount_received, tx_hash, confirmations, confirmed_at,
-            rate_fiat, rate, rate_source, rate_as_of, metadata, selection_token, expires_at, created_at, version
+            rate_fiat, rate, rate_source, rate_as_of, metadata, selection_token, expires_at, created_at, version,
+            kind, donor_name, donor_message
             """;
     private static final String OPEN_FOR_EXPIRY = "('selecting', 'queued', 'pending')";
 
@@ -55,11 +58,11 @@ final class JdbcPayments implements Payments {
                 insert into payments (id, store_id, order_id, status, price_amount, price_currency, price_kind, asset,
                     amount_requested, amount_with_cents, address_id, pay_address, amount_received, tx_hash,
                     confirmations, confirmed_at, rate_fiat, rate, rate_source, rate_as_of, metadata, selection_token,
-                    expires_at, created_at, updated_at, version)
+                    expires_at, created_at, updated_at, version, kind, donor_name, donor_message)
                 values (:id, :store, :order, :status, :priceAmount, :priceCurrency, :priceKind, :asset,
                     :requested, :withCents, :addressId, :address, :received, :txHash,
                     :confirmations, :confirmedAt, :rateFiat, :rate, :rateSource, :rateAsOf, :metadata, :token,
-                    :expiresAt, :createdAt, :createdAt, 0)
+                    :expiresAt, :createdAt, :createdAt, 0, :kind, :donorName, :donorMessage)
                 """)
                 .params(params(s))
                 .param("store", s.storeId().value())
@@ -70,6 +73,9 @@ final class JdbcPayments implements Payments {
                 .param("metadata", s.metadataJson())
                 .param("token", s.selectionToken())
                 .param("createdAt", ts(s.createdAt()))
+                .param("kind", s.kind().wire())
+                .param("donorName", s.donor() == null ? null : s.donor().name())
+                .param("donorMessage", s.donor() == null ? null : s.donor().message())
                 .update();
         writeEvents(payment);
     }
@@ -116,13 +122,21 @@ final class JdbcPayments implements Payments {
         return p;
     }
 
-    /** The timeline rows and, for the changes merchants hear about, the outbox rows: same transaction. */
+    /**
+     * The timeline rows and, for the changes merchants hear about, the outbox rows: same transaction. A
+     * donation's events are logged as skipped, never sent.
+     */
     private void writeEvents(Payment payment) {
         for (PaymentStatusChanged e : payment.pendingEvents()) {
             EventTypes.forStatus(e.to()).ifPresent(type -> {
                 EventId id = EventId.random();
-                outbox.enqueue(id, e.storeId(), e.paymentId(), type,
-                        WebhookPayload.render(id, type, payment.snapshot()), e.at());
+                String body = WebhookPayload.render(id, type, payment.snapshot());
+                if (payment.isDonation()) {
+                    outbox.enqueueSkipped(id, e.storeId(), e.paymentId(), type, body, e.at(),
+                            EventTypes.DONATION_NOT_SENT);
+                } else {
+                    outbox.enqueue(id, e.storeId(), e.paymentId(), type, body, e.at());
+                }
             });
             jdbc.sql("""
                     insert into payment_events (payment_id, from_status, to_status, reason, at)
@@ -190,6 +204,10 @@ final class JdbcPayments implements Payments {
         if (q.asset() != null) {
             where.append(" and asset = :asset");
             params.put("asset", q.asset().name());
+        }
+        if (q.kind() != null) {
+            where.append(" and kind = :kind");
+            params.put("kind", q.kind().wire());
         }
         if (q.createdFrom() != null) {
             where.append(" and created_at >= :from");
@@ -267,7 +285,9 @@ final class JdbcPayments implements Payments {
                 instant(rs, "confirmed_at"),
                 instant(rs, "expires_at"),
                 rate,
-                rs.getLong("version")));
+                rs.getLong("version"),
+                PaymentKind.parse(rs.getString("kind")).orElseThrow(),
+                new Donor(rs.getString("donor_name"), rs.getString("donor_message"))));
     }
 
 }

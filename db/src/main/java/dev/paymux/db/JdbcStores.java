@@ -23,7 +23,7 @@ final class JdbcStores implements Stores, StoreDirectory {
 
     private static final String SELECT = """
             select id, account_id, name, api_key, pricing_currency, lifetime_seconds, underpaid_tolerance_percent,
-                   webhook_url from stores
+                   webhook_url, donations_enabled, donation_text from stores
             """;
 
     private final JdbcClient jdbc;
@@ -85,11 +85,15 @@ final class JdbcStores implements Stores, StoreDirectory {
                   pricing_currency = coalesce(:pricing, pricing_currency),
                   lifetime_seconds = coalesce(:lifetime, lifetime_seconds),
                   underpaid_tolerance_percent = coalesce(:tolerance, underpaid_tolerance_percent),
-                  webhook_url = coalesce(:webhook, webhook_url)
+                  webhook_url = coalesce(:webhook, webhook_url),
+                  donations_enabled = coalesce(:donations, donations_enabled),
+                  donation_text = case when cast(:donationText as text) is null then donation_text
+                                       else nullif(cast(:donationText as text), '') end
                 where id = :id
                 """)
                 .param("pricing", settings.pricingCurrency()).param("lifetime", settings.lifetimeSeconds())
                 .param("tolerance", settings.underpaidTolerancePercent()).param("webhook", settings.webhookUrl())
+                .param("donations", settings.donationsEnabled()).param("donationText", settings.donationText())
                 .param("id", store.value())
                 .update();
         if (settings.assets() != null) {
@@ -177,6 +181,7 @@ final class JdbcStores implements Stores, StoreDirectory {
         BigDecimal tolerance = rs.getBigDecimal("underpaid_tolerance_percent");
         return new Store(new StoreId(id), new AccountId(rs.getObject("account_id", UUID.class)), rs.getString("name"),
                 rs.getString("api_key"), assets, rs.getString("pricing_currency"),
-                Duration.ofSeconds(rs.getInt("lifetime_seconds")), tolerance, rs.getString("webhook_url"));
+                Duration.ofSeconds(rs.getInt("lifetime_seconds")), tolerance, rs.getString("webhook_url"),
+                rs.getBoolean("donations_enabled"), rs.getString("donation_text"));
     }
 }

@@ -7,6 +7,7 @@ import dev.paymux.core.store.StoreId;
 import dev.paymux.core.webhook.AttemptOutcome;
 import dev.paymux.core.webhook.Delivery;
 import dev.paymux.core.webhook.EventId;
+import dev.paymux.core.webhook.EventTypes;
 import dev.paymux.core.webhook.WebhookDeliveries;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -170,14 +171,21 @@ final class JdbcWebhookDeliveries implements WebhookDeliveries {
 
     @Override
     public boolean redeliver(StoreId store, EventId id, Instant now) {
+        // A donation's event stays skipped: asking again does not make donations trigger webhooks.
         return jdbc.sql("""
                 update webhook_events e set
-                    state = case when s.webhook_url is null then 'skipped'
+                    state = case when d.donation then 'skipped'
+                                 when s.webhook_url is null then 'skipped'
                                  when s.webhook_disabled_at is not null then 'held' else 'pending' end,
-                    state_reason = 'redelivery requested', attempts = 0, next_attempt_at = :now, lease_until = null
-                from stores s
+                    state_reason = case when d.donation then :donationReason else 'redelivery requested' end,
+                    attempts = case when d.donation then e.attempts else 0 end,
+                    next_attempt_at = case when d.donation then null else :now end, lease_until = null
+                from stores s,
+                     (select exists (select 1 from webhook_events w join payments p on p.id = w.payment_id
+                                     where w.id = :id and p.kind = 'donation') as donation) d
                 where e.id = :id and e.store_id = :store and s.id = e.store_id
-                """).param("id", id.value()).param("store", store.value()).param("now", ts(now)).update() == 1;
+                """).param("id", id.value()).param("store", store.value()).param("now", ts(now))
+                .param("donationReason", EventTypes.DONATION_NOT_SENT).update() == 1;
     }
 
     @Override

@@ -60,11 +60,13 @@ class AdminController {
             @JsonProperty("pricing_currency") String pricingCurrency,
             @JsonProperty("lifetime_seconds") long lifetimeSeconds,
             @JsonProperty("underpaid_tolerance_percent") java.math.BigDecimal tolerance,
-            @JsonProperty("webhook_url") String webhookUrl) {
+            @JsonProperty("webhook_url") String webhookUrl,
+            @JsonProperty("donations_enabled") boolean donationsEnabled,
+            @JsonProperty("donation_text") String donationText) {
         static StoreView of(Store s) {
             return new StoreView(s.id().toString(), s.accountId().toString(), s.name(), s.apiKey(),
                     s.assets().stream().map(Asset::name).toList(), s.pricingCurrency(), s.lifetime().toSeconds(),
-                    s.underpaidTolerancePercent(), s.webhookUrl());
+                    s.underpaidTolerancePercent(), s.webhookUrl(), s.donationsEnabled(), s.donationText());
         }
     }
 
@@ -75,8 +77,8 @@ class AdminController {
 
     @PostMapping("/admin/v1/stores")
     @Operation(summary = "Create a store", description = "Body: name, account_id (optional; a new account otherwise), "
-            + "assets, pricing_currency, lifetime_seconds, underpaid_tolerance_percent, webhook_url. "
-            + "The response carries the API secret and webhook secret: they are shown only this once.")
+            + "assets, pricing_currency, lifetime_seconds, underpaid_tolerance_percent, webhook_url, "
+            + "donations_enabled (default false), donation_text. The response carries the API secret and webhook secret: they are shown only this once.")
     ApiResponse<Credentials> create(HttpServletRequest request) throws IOException {
         JsonNode root = object(request);
         JsonNode name = root.get("name");
@@ -107,7 +109,8 @@ class AdminController {
 
     @PatchMapping("/admin/v1/stores/{storeId}")
     @Operation(summary = "Change a store's settings", description = "Any of: assets, pricing_currency, "
-            + "lifetime_seconds, underpaid_tolerance_percent, webhook_url.")
+            + "lifetime_seconds, underpaid_tolerance_percent, webhook_url, donations_enabled, donation_text "
+            + "(null or \"\" removes it).")
     ApiResponse<StoreView> update(@PathVariable String storeId, HttpServletRequest request) throws IOException {
         Store store = store(storeId);
         StoreSettings settings = settingsParser.parse(object(request));

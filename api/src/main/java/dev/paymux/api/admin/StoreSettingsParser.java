@@ -15,6 +15,8 @@ import tools.jackson.databind.JsonNode;
 @Component
 class StoreSettingsParser {
 
+    static final int MAX_DONATION_TEXT = 500;
+
     private final WebhookUrlPolicy webhookUrls;
 
     StoreSettingsParser(WebhookUrlPolicy webhookUrls) {
@@ -70,6 +72,37 @@ class StoreSettingsParser {
                 throw badRequest("webhook_url is not accepted: " + refusal);
             }
         }
-        return new StoreSettings(assets, pricing, lifetime, tolerance, webhook);
+        return new StoreSettings(assets, pricing, lifetime, tolerance, webhook, donationsEnabled(root),
+                donationText(root));
+    }
+
+    private static Boolean donationsEnabled(JsonNode root) {
+        if (!root.hasNonNull("donations_enabled")) {
+            return null;
+        }
+        JsonNode d = root.get("donations_enabled");
+        if (!d.isBoolean()) {
+            throw badRequest("donations_enabled must be true or false");
+        }
+        return d.asBoolean();
+    }
+
+    /** Absent: unchanged; null or blank: removed (shown on the donation widget and page, so it can be unset). */
+    private static String donationText(JsonNode root) {
+        if (!root.has("donation_text")) {
+            return null;
+        }
+        JsonNode t = root.get("donation_text");
+        if (t.isNull()) {
+            return StoreSettings.CLEAR;
+        }
+        if (!t.isString()) {
+            throw badRequest("donation_text must be a string");
+        }
+        String text = t.asString().strip();
+        if (text.codePointCount(0, text.length()) > MAX_DONATION_TEXT) {
+            throw badRequest("donation_text must be at most " + MAX_DONATION_TEXT + " characters");
+        }
+        return text;
     }
 }

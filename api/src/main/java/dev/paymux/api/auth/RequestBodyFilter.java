@@ -32,7 +32,9 @@ class RequestBodyFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String uri = request.getRequestURI();
-        return !(uri.startsWith("/api/") || uri.startsWith("/admin/") || uri.startsWith("/callbacks/"));
+        // The public donation API and provider callbacks take bodies too, so they get the same limit.
+        return !(uri.startsWith("/api/") || uri.startsWith("/admin/") || uri.startsWith("/donate/")
+                || uri.startsWith("/callbacks/"));
     }
 
     @Override

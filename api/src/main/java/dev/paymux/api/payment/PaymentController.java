@@ -85,8 +85,9 @@ class PaymentController {
 
     @GetMapping("/api/v1/payments")
     @Operation(summary = "List payments", description = "Newest first. Query: page (from 1), per_page (1-100, "
-            + "default 20), status, currency, date_from and date_to (ISO date or instant; a date_to date "
-            + "includes that whole day, UTC).")
+            + "default 20), status, currency, kind (payment or donation), date_from and date_to (ISO date or "
+            + "instant; a date_to date includes that whole day, UTC). Donations carry \"donation\": true and "
+            + "donor_name / donor_message when the donor gave them.")
     ApiResponse<PaymentViews.Page> list(@RequestParam Map<String, String> query, HttpServletRequest request) {
         StoreId store = AuthenticatedStore.of(request);
         var q = listQueries.parse(store, query);

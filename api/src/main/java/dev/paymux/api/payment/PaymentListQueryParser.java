@@ -3,6 +3,7 @@ package dev.paymux.api.payment;
 import static dev.paymux.api.web.ApiException.badRequest;
 
 import dev.paymux.core.money.Asset;
+import dev.paymux.core.payment.PaymentKind;
 import dev.paymux.core.payment.PaymentQuery;
 import dev.paymux.core.payment.PaymentStatus;
 import dev.paymux.core.store.StoreId;
@@ -30,7 +31,9 @@ class PaymentListQueryParser {
         if (from != null && to != null && from.isAfter(to)) {
             throw badRequest("date_from must not be after date_to");
         }
-        return new PaymentQuery(store, page, perPage, status, asset, from, to);
+        PaymentKind kind = q.get("kind") == null ? null : PaymentKind.parse(q.get("kind"))
+                .orElseThrow(() -> badRequest("kind must be payment or donation"));
+        return new PaymentQuery(store, page, perPage, status, asset, from, to, kind);
     }
 
     private static int integer(Map<String, String> q, String name, int fallback, int min, int max) {

@@ -1,9 +1,11 @@
 package dev.paymux.api.payment;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.paymux.api.web.Times;
 import dev.paymux.core.money.Asset;
 import dev.paymux.core.payment.Payment;
+import dev.paymux.core.payment.PaymentKind;
 import dev.paymux.core.payment.PaymentStatus;
 import dev.paymux.core.providers.ProviderPayments;
 import dev.paymux.core.store.Store;
@@ -49,6 +51,7 @@ class PaymentViews {
         Payment.Snapshot s = payment.snapshot();
         Asset asset = s.asset();
         boolean fiat = s.price().kind() == Payment.Price.Kind.FIAT;
+        boolean donation = s.kind() == PaymentKind.DONATION;
         return new Status(s.id().toString(), s.orderId(), s.status().wire(),
                 Money.display(asset, s.amountRequested()), Money.display(asset, s.amountWithCents()),
                 Money.display(asset, s.amountReceived()), asset != null ? asset.name()
@@ -56,7 +59,9 @@ class PaymentViews {
                 s.slot() == null ? null : s.slot().address(), s.txHash(), s.confirmations(),
                 Times.iso(s.confirmedAt()), Times.iso(s.expiresAt()), Times.iso(s.createdAt()),
                 fiat ? s.price().amount().setScale(2) : null, fiat ? s.price().currency() : null,
-                s.metadataJson() == null ? null : json.readTree(s.metadataJson()), paymentUrl(payment));
+                s.metadataJson() == null ? null : json.readTree(s.metadataJson()), paymentUrl(payment),
+                donation ? Boolean.TRUE : null, donation ? s.donor().name() : null,
+                donation ? s.donor().message() : null);
     }
 
     String paymentUrl(Payment payment) {
@@ -85,7 +90,10 @@ class PaymentViews {
             int confirmations, @JsonProperty("confirmed_at") String confirmedAt,
             @JsonProperty("expires_at") String expiresAt, @JsonProperty("created_at") String createdAt,
             @JsonProperty("fiat_amount") BigDecimal fiatAmount, @JsonProperty("fiat_currency") String fiatCurrency,
-            JsonNode metadata, @JsonProperty("payment_url") String paymentUrl) {
+            JsonNode metadata, @JsonProperty("payment_url") String paymentUrl,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean donation,
+            @JsonProperty("donor_name") @JsonInclude(JsonInclude.Include.NON_NULL) String donorName,
+            @JsonProperty("donor_message") @JsonInclude(JsonInclude.Include.NON_NULL) String donorMessage) {
     }
 
     record Page(List<Status> payments, int page, @JsonProperty("per_page") int perPage, long total,

@@ -31,6 +31,7 @@ class ApiExceptionHandler {
     ResponseEntity<ApiResponse<Void>> payment(PaymentException e) {
         HttpStatus status = switch (e.reason()) {
             case INVALID -> HttpStatus.BAD_REQUEST;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
             case GONE -> HttpStatus.GONE;

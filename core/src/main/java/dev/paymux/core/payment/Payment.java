@@ -21,6 +21,8 @@ public final class Payment {
     private final String metadataJson;
     private final Instant createdAt;
     private final String selectionToken;
+    private final PaymentKind kind;
+    private final Donor donor;
 
     private PaymentStatus status;
     private Asset asset;
@@ -37,7 +39,7 @@ public final class Payment {
     private final List<PaymentStatusChanged> events = new ArrayList<>();
 
     private Payment(PaymentId id, StoreId storeId, String orderId, Price price, String metadataJson,
-            Instant createdAt, String selectionToken, PaymentStatus status) {
+            Instant createdAt, String selectionToken, PaymentStatus status, PaymentKind kind, Donor donor) {
         this.id = Objects.requireNonNull(id);
         this.storeId = Objects.requireNonNull(storeId);
         this.orderId = orderId;
@@ -46,13 +48,15 @@ public final class Payment {
         this.createdAt = Objects.requireNonNull(createdAt);
         this.selectionToken = selectionToken;
         this.status = status;
+        this.kind = Objects.requireNonNull(kind);
+        this.donor = kind == PaymentKind.DONATION ? Objects.requireNonNullElse(donor, Donor.ANONYMOUS) : null;
     }
 
     /** A payment waiting for the customer to choose the asset. */
     public static Payment selecting(StoreId storeId, String orderId, Price price, String metadataJson,
             String selectionToken, Instant now, Instant expiresAt) {
         Payment p = new Payment(PaymentId.random(), storeId, orderId, price, metadataJson, now, selectionToken,
-                PaymentStatus.SELECTING);
+                PaymentStatus.SELECTING, PaymentKind.PAYMENT, null);
         p.expiresAt = expiresAt;
         p.events.add(new PaymentStatusChanged(p.id, storeId, null, PaymentStatus.SELECTING, "created", now));
         return p;
@@ -61,8 +65,25 @@ public final class Payment {
     /** A payment whose asset is known; it is {@code queued} until {@link #assign} gives it a slot. */
     public static Payment inAsset(StoreId storeId, String orderId, Price price, String metadataJson, Asset asset,
             BigDecimal amountRequested, RateSnapshot rate, Instant now, Instant queueExpiresAt) {
+        return queued(storeId, orderId, price, metadataJson, asset, amountRequested, rate, now, queueExpiresAt,
+                PaymentKind.PAYMENT, null);
+    }
+
+    /**
+     * A donation: a payment like any other (same slots, expiry and settlement), without an order id or
+     * metadata, carrying what the donor chose to say. The merchant's webhook is never called for it.
+     */
+    public static Payment donation(StoreId storeId, Price price, Asset asset, BigDecimal amountRequested,
+            RateSnapshot rate, Donor donor, Instant now, Instant queueExpiresAt) {
+        return queued(storeId, null, price, null, asset, amountRequested, rate, now, queueExpiresAt,
+                PaymentKind.DONATION, donor);
+    }
+
+    private static Payment queued(StoreId storeId, String orderId, Price price, String metadataJson, Asset asset,
+            BigDecimal amountRequested, RateSnapshot rate, Instant now, Instant queueExpiresAt, PaymentKind kind,
+            Donor donor) {
         Payment p = new Payment(PaymentId.random(), storeId, orderId, price, metadataJson, now, null,
-                PaymentStatus.QUEUED);
+                PaymentStatus.QUEUED, kind, donor);
         p.asset = asset;
         p.amountRequested = amountRequested;
         p.rate = rate;
@@ -89,7 +110,7 @@ public final class Payment {
     /** Rebuilds a stored payment; no events. */
     public static Payment restore(Snapshot s) {
         Payment p = new Payment(s.id(), s.storeId(), s.orderId(), s.price(), s.metadataJson(), s.createdAt(),
-                s.selectionToken(), s.status());
+                s.selectionToken(), s.status(), s.kind(), s.donor());
         p.asset = s.asset();
         p.amountRequested = s.amountRequested();
         p.amountWithCents = s.amountWithCents();
@@ -227,7 +248,7 @@ public final class Payment {
     public Snapshot snapshot() {
         return new Snapshot(id, storeId, orderId, status, price, metadataJson, createdAt, selectionToken, asset,
                 amountRequested, amountWithCents, slot, amountReceived, txHash, confirmations, confirmedAt,
-                expiresAt, rate, version);
+                expiresAt, rate, version, kind, donor);
     }
 
     public PaymentId id() {
@@ -278,6 +299,19 @@ public final class Payment {
         return slot;
     }
 
+    public PaymentKind kind() {
+        return kind;
+    }
+
+    public boolean isDonation() {
+        return kind == PaymentKind.DONATION;
+    }
+
+    /** The donor of a donation; null for other payments. */
+    public Donor donor() {
+        return donor;
+    }
+
     /**
      * What the merchant asked for: an amount in an asset ({@code ASSET}), an explicit fiat amount
      * ({@code FIAT}: {@code fiat_amount} + {@code fiat_currency}), or a bare amount in the store's
@@ -308,6 +342,22 @@ public final class Payment {
     public record Snapshot(PaymentId id, StoreId storeId, String orderId, PaymentStatus status, Price price,
             String metadataJson, Instant createdAt, String selectionToken, Asset asset, BigDecimal amountRequested,
             BigDecimal amountWithCents, Slot slot, BigDecimal amountReceived, String txHash, int confirmations,
-            Instant confirmedAt, Instant expiresAt, RateSnapshot rate, long version) {
+            Instant confirmedAt, Instant expiresAt, RateSnapshot rate, long version, PaymentKind kind, Donor donor) {
+
+        public Snapshot {
+            kind = kind == null ? PaymentKind.PAYMENT : kind;
+            donor = kind == PaymentKind.DONATION ? Objects.requireNonNullElse(donor, Donor.ANONYMOUS) : null;
+        }
+
+        /** An ordinary payment's snapshot (the shape before donations existed). */
+        public Snapshot(PaymentId id, StoreId storeId, String orderId, PaymentStatus status, Price price,
+                String metadataJson, Instant createdAt, String selectionToken, Asset asset,
+                BigDecimal amountRequested, BigDecimal amountWithCents, Slot slot, BigDecimal amountReceived,
+                String txHash, int confirmations, Instant confirmedAt, Instant expiresAt, RateSnapshot rate,
+                long version) {
+            this(id, storeId, orderId, status, price, metadataJson, createdAt, selectionToken, asset, amountRequested,
+                    amountWithCents, slot, amountReceived, txHash, confirmations, confirmedAt, expiresAt, rate, version,
+                    PaymentKind.PAYMENT, null);
+        }
     }
 }

@@ -3,7 +3,7 @@ package dev.paymux.core.payment;
 /** A request the payment service refuses; {@link Reason} tells the web layer which 4xx it is. */
 public final class PaymentException extends RuntimeException {
 
-    public enum Reason { INVALID, NOT_FOUND, CONFLICT, GONE, UNPROCESSABLE }
+    public enum Reason { INVALID, FORBIDDEN, NOT_FOUND, CONFLICT, GONE, UNPROCESSABLE }
 
     private final Reason reason;
 

@@ -6,7 +6,13 @@ import java.time.Instant;
 
 /** A page of one store's payments, newest first; null filters are not applied. */
 public record PaymentQuery(StoreId store, int page, int perPage, PaymentStatus status, Asset asset,
-        Instant createdFrom, Instant createdTo) {
+        Instant createdFrom, Instant createdTo, PaymentKind kind) {
+
+    /** Without a kind filter: payments and donations alike. */
+    public PaymentQuery(StoreId store, int page, int perPage, PaymentStatus status, Asset asset, Instant createdFrom,
+            Instant createdTo) {
+        this(store, page, perPage, status, asset, createdFrom, createdTo, null);
+    }
 
     public int offset() {
         return (page - 1) * perPage;

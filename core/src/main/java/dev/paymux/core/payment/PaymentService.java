@@ -91,16 +91,52 @@ public final class PaymentService {
             } else {
                 payment = Payment.inAsset(store.id(), cmd.orderId(), price, cmd.metadataJson(), target,
                         converted.amount(), converted.rate(), now, now.plus(store.lifetime()));
-                if (!assignDerived(payment, store, now)) {
-                    requireAddresses(store, target);
-                    locks.lockSlots(store.id(), target);
-                    promoteLocked(store, target, now);
-                    tryAssign(payment, store, now);
-                }
+                place(payment, store, now);
             }
             payments.insert(payment);
             return new Created(payment, true);
         });
+    }
+
+    /**
+     * Takes a donation: a payment of kind {@code DONATION} in the chosen asset, given an address (or queued)
+     * exactly like a payment. Donations have no order id, so every call makes a new one.
+     */
+    public Payment donate(Store store, CreateDonation cmd) {
+        if (!store.donationsEnabled()) {
+            throw new PaymentException(FORBIDDEN, "donations are not enabled for this store");
+        }
+        Asset asset = cmd.asset();
+        if (asset == null) {
+            throw new PaymentException(INVALID, "currency is required");
+        }
+        if (!CreateDonation.ASSETS.contains(asset)) {
+            throw new PaymentException(INVALID, "currency must be one of " + String.join(", ",
+                    CreateDonation.ASSETS.stream().map(Asset::name).toList()));
+        }
+        if (!store.accepts(asset)) {
+            throw new PaymentException(INVALID, "currency " + asset.name() + " is not accepted by this store");
+        }
+        Price price = donationPrice(cmd, asset);
+        Instant now = clock.instant();
+        Pricing.Converted converted = Pricing.toAsset(price, asset, ratesFor(price, asset), now);
+        return tx.inTransaction(() -> {
+            Payment donation = Payment.donation(store.id(), price, asset, converted.amount(), converted.rate(),
+                    cmd.donor(), now, now.plus(store.lifetime()));
+            place(donation, store, now);
+            payments.insert(donation);
+            return donation;
+        });
+    }
+
+    /** A derived address when the store has a key for the asset; else a pool slot, or the queue. */
+    private void place(Payment payment, Store store, Instant now) {
+        if (!assignDerived(payment, store, now)) {
+            requireAddresses(store, payment.asset());
+            locks.lockSlots(store.id(), payment.asset());
+            promoteLocked(store, payment.asset(), now);
+            tryAssign(payment, store, now);
+        }
     }
 
     public Optional<Payment> find(StoreId store, PaymentId id) {
@@ -141,12 +177,7 @@ public final class PaymentService {
                 throw new PaymentException(GONE, "the selection has expired");
             }
             payment.choose(asset, converted.amount(), converted.rate(), now, now.plus(store.lifetime()));
-            if (!assignDerived(payment, store, now)) {
-                requireAddresses(store, asset);
-                locks.lockSlots(store.id(), asset);
-                promoteLocked(store, asset, now);
-                tryAssign(payment, store, now);
-            }
+            place(payment, store, now);
             payments.update(payment);
             return payment;
         });
@@ -277,6 +308,28 @@ public final class PaymentService {
                 return new Price(Amounts.check("amount", cmd.amount(), target.decimals()), target.name(), Price.Kind.ASSET);
             }
             return new Price(Amounts.check("amount", cmd.amount(), Fiat.SCALE), store.pricingCurrency(), Price.Kind.PRICING);
+        } catch (Amounts.InvalidAmountException e) {
+            throw new PaymentException(INVALID, e.getMessage());
+        }
+    }
+
+    private static Price donationPrice(CreateDonation cmd, Asset asset) {
+        if (cmd.amount() == null && cmd.fiatAmount() == null) {
+            throw new PaymentException(INVALID, "fiat_amount (with fiat_currency, USD by default) or amount "
+                    + "(in the currency) is required");
+        }
+        if (cmd.amount() != null && cmd.fiatAmount() != null) {
+            throw new PaymentException(INVALID, "give fiat_amount or amount, not both");
+        }
+        try {
+            if (cmd.fiatAmount() != null) {
+                Fiat fiat = cmd.fiat() == null ? Fiat.USD : cmd.fiat();
+                return new Price(Amounts.check("fiat_amount", cmd.fiatAmount(), Fiat.SCALE), fiat.name(), Price.Kind.FIAT);
+            }
+            if (cmd.fiat() != null) {
+                throw new PaymentException(INVALID, "fiat_currency goes with fiat_amount, not with amount");
+            }
+            return new Price(Amounts.check("amount", cmd.amount(), asset.decimals()), asset.name(), Price.Kind.ASSET);
         } catch (Amounts.InvalidAmountException e) {
             throw new PaymentException(INVALID, e.getMessage());
         }

@@ -14,14 +14,24 @@ import java.util.Objects;
  *                         (a fiat code, {@code USD} by default)
  * @param lifetime         how long a pending payment waits for its transfer
  * @param underpaidTolerancePercent  a shortfall within this percentage counts as paid
+ * @param donationsEnabled  whether {@code POST /donate/create} (and later the widget and page) take donations
+ * @param donationText      the store's text for its donation widget and page, or null
  */
 public record Store(StoreId id, AccountId accountId, String name, String apiKey, List<Asset> assets,
-        String pricingCurrency, Duration lifetime, BigDecimal underpaidTolerancePercent, String webhookUrl) {
+        String pricingCurrency, Duration lifetime, BigDecimal underpaidTolerancePercent, String webhookUrl,
+        boolean donationsEnabled, String donationText) {
 
     public Store {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(accountId, "accountId");
         assets = List.copyOf(assets);
+    }
+
+    /** A store that takes no donations. */
+    public Store(StoreId id, AccountId accountId, String name, String apiKey, List<Asset> assets,
+            String pricingCurrency, Duration lifetime, BigDecimal underpaidTolerancePercent, String webhookUrl) {
+        this(id, accountId, name, apiKey, assets, pricingCurrency, lifetime, underpaidTolerancePercent, webhookUrl,
+                false, null);
     }
 
     public boolean accepts(Asset asset) {

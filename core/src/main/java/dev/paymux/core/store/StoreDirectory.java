@@ -53,9 +53,23 @@ public interface StoreDirectory {
         }
     }
 
-    /** Everything about a store that the operator may change; null fields are left as they are on update. */
+    /**
+     * Everything about a store that the operator may change; null fields are left as they are on update.
+     * {@code donationText} is the exception to "null means unchanged" only through {@link #CLEAR}: the
+     * empty string removes the text.
+     */
     record StoreSettings(List<Asset> assets, String pricingCurrency, Integer lifetimeSeconds,
-            java.math.BigDecimal underpaidTolerancePercent, String webhookUrl) {
+            java.math.BigDecimal underpaidTolerancePercent, String webhookUrl, Boolean donationsEnabled,
+            String donationText) {
+
+        /** The {@code donationText} that removes the store's text. */
+        public static final String CLEAR = "";
+
+        /** Settings that leave the donation settings as they are. */
+        public StoreSettings(List<Asset> assets, String pricingCurrency, Integer lifetimeSeconds,
+                java.math.BigDecimal underpaidTolerancePercent, String webhookUrl) {
+            this(assets, pricingCurrency, lifetimeSeconds, underpaidTolerancePercent, webhookUrl, null, null);
+        }
     }
 
     /**

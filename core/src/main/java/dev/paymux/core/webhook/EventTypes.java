@@ -8,6 +8,9 @@ public final class EventTypes {
 
     public static final String TEST = "webhook.test";
 
+    /** Why a donation's events are skipped: the seed says donations do not trigger webhooks. */
+    public static final String DONATION_NOT_SENT = "donations do not trigger webhooks";
+
     private EventTypes() {
     }
 

@@ -12,4 +12,11 @@ public interface Outbox {
      * endpoint, {@code held} while its endpoint is disabled, {@code skipped} when it has none.
      */
     void enqueue(EventId id, StoreId store, PaymentId payment, String type, String body, Instant now);
+
+    /**
+     * Adds an event that is logged but never sent: {@code skipped}, with {@code reason} for the delivery log,
+     * whatever the endpoint's state.
+     */
+    void enqueueSkipped(EventId id, StoreId store, PaymentId payment, String type, String body, Instant now,
+            String reason);
 }
