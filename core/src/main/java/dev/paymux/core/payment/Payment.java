@@ -99,7 +99,7 @@ public final class Payment {
     public static Payment atProvider(StoreId storeId, String orderId, Price price, String metadataJson, Asset asset,
             BigDecimal amount, Instant now, Instant expiresAt) {
         Payment p = new Payment(PaymentId.random(), storeId, orderId, price, metadataJson, now, null,
-                PaymentStatus.QUEUED);
+                PaymentStatus.QUEUED, PaymentKind.PAYMENT, null);
         p.asset = asset;
         p.amountRequested = amount;
         p.expiresAt = expiresAt;
