@@ -13,11 +13,13 @@ import static dev.paymux.cryptomus.CryptomusFixtures.uuidFor;
 import static dev.paymux.cryptomus.CryptomusFixtures.withSign;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import dev.paymux.core.payment.PaymentStatus;
 import dev.paymux.core.provider.CallbackRequest;
 import dev.paymux.core.provider.PaymentIntent;
 import dev.paymux.core.provider.PaymentProvider;
 import dev.paymux.testkit.ProviderConformanceKit;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /** The conformance kit against WireMock stubs written from Cryptomus's documentation. */
@@ -85,14 +87,14 @@ class CryptomusConformanceTest extends ProviderConformanceKit {
     @Override
     protected CallbackRequest forgedCallback(PaymentIntent intent, String raw) {
         String body = unsignedCallbackBody(intent.reference(), raw);
-        String sign = CryptomusFixtures.md5Sign(body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        String sign = CryptomusFixtures.md5Sign(body.getBytes(StandardCharsets.UTF_8),
                 CryptomusFixtures.API_KEY);
         // Signed, then the amount raised on the way.
         return callback(withSign(body.replace("\"payment_amount\":\"25.00000000\"", "\"payment_amount\":\"2500.00000000\""),
                 sign));
     }
 
-    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(int status, String body) {
+    private static ResponseDefinitionBuilder json(int status, String body) {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +87,6 @@ class CryptomusPhpJsonTest {
             assertThatThrownBy(() -> PhpJson.parse(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
         }
         assertThat(PhpJson.parse(" {\"a\" : [true, false, null, -1.5e-3, \"\\u00e9\"]} ").value())
-                .isEqualTo(Map.of("a", java.util.Arrays.asList(true, false, null, new PhpJson.RawNumber("-1.5e-3"), "é")));
+                .isEqualTo(Map.of("a", Arrays.asList(true, false, null, new PhpJson.RawNumber("-1.5e-3"), "é")));
     }
 }

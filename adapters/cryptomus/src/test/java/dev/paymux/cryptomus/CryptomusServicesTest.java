@@ -12,6 +12,7 @@ import dev.paymux.core.provider.ProviderException;
 import dev.paymux.core.provider.Quote;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +39,7 @@ class CryptomusServicesTest extends CryptomusWireMockTest {
 
         provider.refreshServices();
 
-        Map<String, PayMethod> methods = new java.util.HashMap<>();
+        Map<String, PayMethod> methods = new HashMap<>();
         provider.capabilities().methods().forEach(m -> methods.put(m.currency(), m));
         assertThat(methods).containsOnlyKeys("USDT_TRC20", "USDT_ERC20", "BTC", "ETH");
         assertThat(methods.get("USDT_TRC20").available()).isTrue();
