@@ -1,0 +1,333 @@
+package dev.paymux.cryptomus;
+
+import static dev.paymux.core.provider.ProviderException.Kind.MALFORMED;
+import static dev.paymux.core.provider.ProviderException.Kind.UNAVAILABLE;
+
+import dev.paymux.core.provider.CallbackRequest;
+import dev.paymux.core.provider.CallbackResult;
+import dev.paymux.core.provider.Capabilities;
+import dev.paymux.core.provider.FeeSchedule;
+import dev.paymux.core.provider.PayMethod;
+import dev.paymux.core.provider.PaymentIntent;
+import dev.paymux.core.provider.PaymentProvider;
+import dev.paymux.core.provider.ProviderException;
+import dev.paymux.core.provider.ProviderHealth;
+import dev.paymux.core.provider.ProviderPayment;
+import dev.paymux.core.provider.ProviderReference;
+import dev.paymux.core.provider.Quote;
+import dev.paymux.core.provider.StatusTable;
+import feign.Client;
+import feign.Feign;
+import feign.FeignException;
+import feign.Request;
+import feign.RetryableException;
+import feign.Retryer;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Paymux's adapter for Cryptomus invoices ({@code https://doc.cryptomus.com}). One instance per configured
+ * merchant account.
+ *
+ * <ul>
+ *   <li>{@link #create} posts {@code /v1/payment} with {@code order_id} = Paymux's reference, which Cryptomus
+ *       answers with the existing invoice when it already has one: create is idempotent and safely retried.</li>
+ *   <li>{@link #fetch} posts {@code /v1/payment/info}; {@link #fetchByReference} asks by {@code order_id}.</li>
+ *   <li>{@link #refreshServices()} reads {@code /v1/payment/services} into the cached capabilities that
+ *       {@link #capabilities()} and {@link #quote} serve without a network call; until the first refresh the
+ *       configured limits and fees apply.</li>
+ *   <li>{@link #testWebhook} and {@link #resend} are the operator's tools.</li>
+ * </ul>
+ *
+ * Every call goes through the instance's circuit breaker and retry (unavailability only).
+ */
+public final class CryptomusProvider implements PaymentProvider {
+
+    /** The provider type. */
+    public static final String TYPE = "cryptomus";
+
+    private static final Logger LOG = LoggerFactory.getLogger(CryptomusProvider.class);
+
+    private final CryptomusConfig config;
+    private final CryptomusApi api;
+    private final CryptomusMapping mapping;
+    private final CryptomusCallbacks callbacks;
+    private final CircuitBreaker breaker;
+    private final Retry retry;
+    private final AtomicReference<Services> services = new AtomicReference<>();
+
+    /** The methods and when they were read from Cryptomus. */
+    private record Services(Map<String, PayMethod> methods, Instant refreshedAt) {
+    }
+
+    public CryptomusProvider(CryptomusConfig config) {
+        this.config = Objects.requireNonNull(config, "config");
+        StatusTable statuses = CryptomusStatuses.table(config.instance());
+        this.mapping = new CryptomusMapping(config, statuses);
+        CryptomusSignature signature = new CryptomusSignature(config.merchantId(), config.apiKey());
+        this.callbacks = new CryptomusCallbacks(config.instance(), signature, mapping, config.callbackIps());
+        CryptomusCodec codec = new CryptomusCodec();
+        this.api = Feign.builder()
+                .client(new Client.Default(null, null))
+                .options(new Request.Options(config.connectTimeout(), config.readTimeout(), false))
+                .encoder(codec.encoder())
+                .decoder(codec.decoder())
+                .errorDecoder(codec.errorDecoder())
+                .retryer(Retryer.NEVER_RETRY)
+                .requestInterceptor(signature.interceptor())
+                .target(CryptomusApi.class, config.baseUrl());
+        this.breaker = CircuitBreaker.of(TYPE + "-" + config.instance(), CircuitBreakerConfig.custom()
+                .failureRateThreshold(config.breakerFailureRate())
+                .slidingWindowSize(config.breakerWindow())
+                .minimumNumberOfCalls(config.breakerWindow())
+                .waitDurationInOpenState(config.breakerOpenWait())
+                // A refusal is Cryptomus working: only unavailability and garbage count against it.
+                .recordException(e -> !(e instanceof CallFailure f) || f.kind != ProviderException.Kind.REJECTED)
+                .build());
+        this.retry = Retry.of(TYPE + "-" + config.instance(), RetryConfig.custom()
+                .maxAttempts(config.retryAttempts())
+                .waitDuration(config.retryWait())
+                .retryOnException(e -> e instanceof CallFailure f && f.kind == UNAVAILABLE)
+                .build());
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public String instance() {
+        return config.instance();
+    }
+
+    /** The asset methods from the last {@link #refreshServices()}, or from configuration before it. */
+    @Override
+    public Capabilities capabilities() {
+        Services cached = services.get();
+        List<PayMethod> methods = cached != null ? List.copyOf(cached.methods().values())
+                : config.assets().stream()
+                        .map(a -> new PayMethod(a.asset(), a.min(), a.max(), a.fees(), true)).toList();
+        // Cryptomus documents no webhook retries (only a manual resend), so Paymux also polls.
+        return new Capabilities(methods, true, false);
+    }
+
+    /**
+     * The cost of an intent without a network call. An invoice in an asset is quoted from that asset's
+     * method (limits and fees in the asset). An invoice in a configured fiat currency is checked against the
+     * fiat limits and, when a pay asset is named, that asset's availability; its cost is the percentage and
+     * FX spread in the fiat currency (a fixed fee in the asset cannot be converted without a rate).
+     */
+    @Override
+    public Quote quote(PaymentIntent intent) {
+        Capabilities caps = capabilities();
+        CryptomusAsset invoiceAsset = config.asset(intent.currency());
+        if (invoiceAsset != null) {
+            return Quote.fromMethods(instance(), caps, intent, 8);
+        }
+        CryptomusFiat fiat = config.fiat(intent.currency());
+        if (fiat == null) {
+            return Quote.notEligible(instance(), intent.currency() + " is not supported");
+        }
+        if (!fiat.accepts(intent.amount())) {
+            return Quote.notEligible(instance(), "amount " + intent.amount().toPlainString() + " "
+                    + fiat.currency() + " is outside the limits");
+        }
+        if (intent.payCurrency() == null) {
+            return Quote.of(instance(), fiat.fees().cost(intent.amount(), true, 2), fiat.currency());
+        }
+        PayMethod method = caps.method(intent.payCurrency()).orElse(null);
+        if (method == null) {
+            return Quote.notEligible(instance(), intent.payCurrency() + " is not supported");
+        }
+        if (!method.available()) {
+            return Quote.notEligible(instance(), intent.payCurrency() + " is currently unavailable at the provider");
+        }
+        FeeSchedule f = method.fees();
+        FeeSchedule percentOnly = new FeeSchedule(f.percent(), BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
+                f.fxSpreadPercent());
+        return Quote.of(instance(), percentOnly.cost(intent.amount(), true, 2), fiat.currency());
+    }
+
+    @Override
+    public ProviderPayment create(PaymentIntent intent) {
+        return create(intent, CryptomusPaymentOptions.none());
+    }
+
+    /**
+     * {@link #create(PaymentIntent)} with Cryptomus's own invoice parameters ({@code accuracy_payment_percent},
+     * {@code additional_data}, {@code is_payment_multiple}); unset ones come from the configuration's defaults.
+     */
+    public ProviderPayment create(PaymentIntent intent, CryptomusPaymentOptions options) {
+        Map<String, Object> body;
+        try {
+            body = mapping.invoice(intent, options);
+        } catch (CallFailure f) {
+            throw new ProviderException(f.kind, instance(), f.getMessage(), f);
+        }
+        return call("create", () -> mapping.payment(api.createPayment(body), intent.reference()));
+    }
+
+    @Override
+    public ProviderPayment fetch(ProviderReference reference) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("uuid", reference.externalId());
+        return call("payment info", () -> mapping.payment(api.paymentInfo(body), null));
+    }
+
+    /** The invoice Cryptomus holds for Paymux's reference ({@code order_id}), e.g. after a create whose answer was lost. */
+    public ProviderPayment fetchByReference(String paymentReference) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("order_id", paymentReference);
+        return call("payment info", () -> mapping.payment(api.paymentInfo(body), paymentReference));
+    }
+
+    @Override
+    public CallbackResult parseCallback(CallbackRequest request) {
+        return callbacks.parse(request);
+    }
+
+    /**
+     * Reads {@code /v1/payment/services} and replaces the cached methods (availability, limits, commission).
+     * The application calls it periodically; on failure the previous cache stays and the error is thrown.
+     *
+     * @return the methods now served by {@link #capabilities()}
+     */
+    public List<PayMethod> refreshServices() {
+        Map<String, PayMethod> methods = call("service list", () -> mapping.services(api.services(new LinkedHashMap<>())));
+        services.set(new Services(methods, Instant.now()));
+        return List.copyOf(methods.values());
+    }
+
+    /** When {@link #refreshServices()} last succeeded, or null. */
+    public Instant servicesRefreshedAt() {
+        Services s = services.get();
+        return s == null ? null : s.refreshedAt();
+    }
+
+    /**
+     * Asks Cryptomus to send a test webhook ({@code /v1/test-webhook/payment}) to {@code callbackUrl}.
+     *
+     * @param asset      a configured Paymux asset (gives {@code currency} and {@code network})
+     * @param status     the Cryptomus {@code payment_status} to send, e.g. {@code paid}
+     * @param externalId an existing invoice's uuid to use, or null for a test invoice
+     */
+    public void testWebhook(String callbackUrl, String asset, String status, String externalId) {
+        CryptomusAsset a = config.asset(asset);
+        if (a == null) {
+            throw new ProviderException(ProviderException.Kind.REJECTED, instance(),
+                    asset + " is not configured for Cryptomus instance " + instance(), null);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("url_callback", callbackUrl);
+        body.put("currency", a.currency());
+        body.put("network", a.network());
+        if (externalId != null) {
+            body.put("uuid", externalId);
+        }
+        body.put("status", status);
+        call("test webhook", () -> CryptomusMapping.result(api.testWebhook(body)));
+    }
+
+    /** Asks Cryptomus to send the last webhook of the invoice for Paymux's {@code paymentReference} again. */
+    public void resend(String paymentReference) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("order_id", paymentReference);
+        call("resend webhook", () -> CryptomusMapping.result(api.resend(body)));
+    }
+
+    /** DOWN while the circuit is open; otherwise UP with the circuit's state and the service list's age. */
+    @Override
+    public ProviderHealth health() {
+        CircuitBreaker.State state = breaker.getState();
+        if (state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.FORCED_OPEN) {
+            return ProviderHealth.down("circuit breaker open after repeated Cryptomus failures");
+        }
+        Instant refreshed = servicesRefreshedAt();
+        return ProviderHealth.up("circuit " + state.name().toLowerCase(Locale.ROOT)
+                + (refreshed == null ? ", service list not read yet" : ", service list read " + refreshed));
+    }
+
+    /** The circuit breaker, for the application's metrics and health wiring. */
+    public CircuitBreaker circuitBreaker() {
+        return breaker;
+    }
+
+    // ---- the call path: retry around circuit breaker around one HTTP call ----
+
+    private <T> T call(String what, Supplier<T> request) {
+        Supplier<T> guarded = Retry.decorateSupplier(retry,
+                CircuitBreaker.decorateSupplier(breaker, () -> translate(request)));
+        try {
+            return guarded.get();
+        } catch (CallNotPermittedException e) {
+            throw new ProviderException(UNAVAILABLE, instance(),
+                    "Cryptomus is unavailable (circuit open), " + what + " not attempted", e);
+        } catch (CallFailure f) {
+            String prefix = switch (f.kind) {
+                case REJECTED -> "Cryptomus refused the " + what + ": ";
+                case UNAVAILABLE -> "Cryptomus is unavailable (" + what + "): ";
+                case MALFORMED -> "Cryptomus answered the " + what + " unreadably: ";
+            };
+            if (f.kind != ProviderException.Kind.REJECTED) {
+                LOG.warn("Cryptomus instance {} {}: {} {}", instance(), what, f.kind, f.getMessage());
+            }
+            throw new ProviderException(f.kind, instance(), prefix + f.getMessage(), f);
+        }
+    }
+
+    /** Every way a Feign call fails, as a {@link CallFailure}. */
+    private static <T> T translate(Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (CallFailure f) {
+            throw f;
+        } catch (RetryableException e) {
+            // Connect/read failures and timeouts: Feign wraps the IOException.
+            throw new CallFailure(UNAVAILABLE, describe(e.getCause() != null ? e.getCause() : e), e);
+        } catch (FeignException e) {
+            CallFailure inner = cause(e, CallFailure.class);
+            if (inner != null) {
+                throw inner;
+            }
+            IOException io = cause(e, IOException.class);
+            if (io != null) {
+                throw new CallFailure(UNAVAILABLE, describe(io), e);
+            }
+            throw new CallFailure(MALFORMED, "unreadable answer (HTTP " + e.status() + ")", e);
+        }
+    }
+
+    private static String describe(Throwable t) {
+        return t.getClass().getSimpleName();
+    }
+
+    private static <X extends Throwable> X cause(Throwable t, Class<X> type) {
+        for (Throwable c = t.getCause(); c != null && c != t; c = c.getCause()) {
+            if (type.isInstance(c)) {
+                return type.cast(c);
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public String toString() {
+        return "CryptomusProvider[" + config.instance() + "]";
+    }
+}
