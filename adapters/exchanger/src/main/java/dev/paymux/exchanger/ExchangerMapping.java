@@ -78,7 +78,7 @@ final class ExchangerMapping {
 
     /** The payment {@code order/create} answered with. A just-created order without a status is {@code new}. */
     ProviderPayment created(JsonNode answer, ExchangerRoute route) {
-        JsonNode order = order(answer);
+        JsonNode order = order(present(answer));
         String uid = required(order, "uid", text(order, "uid", "orderUID", "orderUid"));
         String secret = required(order, "secret", text(order, "secret", "orderSecret"));
         String raw = text(order, "status");
@@ -88,7 +88,7 @@ final class ExchangerMapping {
 
     /** The payment {@code order/get} answered with for {@code reference}. */
     ProviderPayment fetched(JsonNode answer, ProviderReference reference) {
-        JsonNode order = order(answer);
+        JsonNode order = order(present(answer));
         String uid = text(order, "uid", "orderUID", "orderUid");
         if (uid != null && !uid.equals(reference.externalId())) {
             throw malformed("the exchanger answered with another order");
@@ -106,12 +106,12 @@ final class ExchangerMapping {
             String payCurrency) {
         BigDecimal inAmount = decimal(order, "inAmount", "amountIn");
         BigDecimal received = ExchangerStatuses.paid(status.raw()) ? inAmount : null;
-        String url = text(order, "paymentUrl", "url");
+        String url = text(order, "paymentUrl");
         if (url == null) {
             url = paymentPage(uid, secret);
         }
         return new ProviderPayment(new ProviderReference(config.instance(), uid, secret), status, null, inAmount,
-                payCurrency, url, received, text(order, "txHash", "hash"), null);
+                payCurrency, url, received, text(order, "txHash"), null);
     }
 
     String paymentPage(String uid, String secret) {
@@ -129,7 +129,7 @@ final class ExchangerMapping {
     }
 
     List<ListedRoute> routes(JsonNode answer) {
-        JsonNode list = answer.path("routes");
+        JsonNode list = present(answer).path("routes");
         if (!list.isArray()) {
             throw malformed("the exchanger's route list has no routes");
         }
@@ -174,6 +174,14 @@ final class ExchangerMapping {
     }
 
     // ---- reading helpers ----
+
+    /** Feign hands an empty 2xx answer over as null. */
+    private JsonNode present(JsonNode answer) {
+        if (answer == null || !answer.isObject()) {
+            throw malformed("the exchanger answered without a JSON object");
+        }
+        return answer;
+    }
 
     private static JsonNode order(JsonNode answer) {
         JsonNode order = answer.path("order");

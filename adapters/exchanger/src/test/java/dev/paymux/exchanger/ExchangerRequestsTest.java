@@ -225,6 +225,10 @@ class ExchangerRequestsTest extends ExchangerWireMockSupport {
         });
         stubCreateAnswer(200, "[1,2,3]");
         assertThat(failure(provider, "pay-139").kind()).isEqualTo(Kind.MALFORMED);
+        stubCreateAnswer(204, "");
+        assertThat(failure(provider, "pay-140").kind()).isEqualTo(Kind.MALFORMED);
+        stubCreateAnswer(302, "");
+        assertThat(failure(provider, "pay-141").kind()).isEqualTo(Kind.MALFORMED);
     }
 
     @Test
