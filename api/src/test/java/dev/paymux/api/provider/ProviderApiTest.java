@@ -3,6 +3,8 @@ package dev.paymux.api.provider;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -17,6 +19,11 @@ import dev.paymux.api.support.Http;
 import dev.paymux.api.support.Merchant;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -40,8 +47,17 @@ class ProviderApiTest extends ApiTest {
     static final String SOPRANO_KEY = "soprano-key";
     static final String SOPRANO_SECRET = "soprano-webhook-secret";
 
+    static final WireMockServer CRYPTOMUS = new WireMockServer(WireMockConfiguration.options().dynamicPort()
+            .globalTemplating(true));
+    static final String CRYPTOMUS_KEY = "cryptomus-payment-key";
+    static final WireMockServer EXCHANGER = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    static final String IPN_SECRET = "exchanger-ipn-secret";
+    static final String CARD_ROUTE = "5f1a000000000000000000a1";
+
     static {
         SOPRANO.start();
+        CRYPTOMUS.start();
+        EXCHANGER.start();
     }
 
     @DynamicPropertySource
@@ -60,15 +76,122 @@ class ProviderApiTest extends ApiTest {
         registry.add(p + "methods[0].min", () -> "100");
         registry.add(p + "methods[0].max", () -> "600000");
         registry.add(p + "methods[0].fees.percent", () -> "2.5");
+        String c = "paymux.providers.instances.cryptomus-test.";
+        registry.add(c + "type", () -> "cryptomus");
+        registry.add(c + "base-url", CRYPTOMUS::baseUrl);
+        registry.add(c + "merchant-id", () -> "8b03432e-385b-4670-8d06-064591096795");
+        registry.add(c + "api-key", () -> CRYPTOMUS_KEY);
+        String e = "paymux.providers.instances.exchanger-test.";
+        registry.add(e + "type", () -> "exchanger");
+        registry.add(e + "base-url", EXCHANGER::baseUrl);
+        registry.add(e + "ipn-secret", () -> IPN_SECRET);
+        registry.add(e + "routes[0].route-id", () -> CARD_ROUTE);
+        registry.add(e + "routes[0].from", () -> "CARDRUB");
+        registry.add(e + "routes[0].to", () -> "USDTTRC20");
+        registry.add(e + "routes[0].min", () -> "500");
+        registry.add(e + "routes[0].max", () -> "300000");
+        registry.add(e + "routes[0].fees.percent", () -> "3");
+        registry.add("paymux.providers.reconcile-interval", () -> "1m");
         registry.add("paymux.providers.reconcile-tick", () -> "1h");
     }
 
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Reconciler reconciler;
+
     @BeforeEach
     void resetStubs() {
         SOPRANO.resetAll();
+        CRYPTOMUS.resetAll();
+        EXCHANGER.resetAll();
+    }
+
+    @Test
+    void aCryptomusPaymentIsCreatedSignedAndCompletedByItsSignedCallback() {
+        Merchant m = providerStore("cryptomus-test");
+        String uuid = UUID.randomUUID().toString();
+        CRYPTOMUS.stubFor(post(urlPathEqualTo("/v1/payment"))
+                .withHeader("merchant", equalTo("8b03432e-385b-4670-8d06-064591096795"))
+                .withHeader("sign", matching("[0-9a-f]{32}"))
+                .willReturn(json(200, """
+                        {"state": 0, "result": {"uuid": "%s", "order_id": "{{jsonPath request.body '$.order_id'}}",
+                         "amount": "25.00", "payer_amount": "25.00000000", "payer_currency": "USDT", "currency": "USDT",
+                         "network": "tron", "address": "TXYZopYRdj2D9XRtbG411XZZ3kM5VkAeBf", "txid": null,
+                         "payment_status": "check", "url": "https://pay.cryptomus.com/pay/%s", "expired_at": 4102444800,
+                         "status": "check", "is_final": false}}""".formatted(uuid, uuid))
+                        .withTransformers("response-template")));
+        Http.Response created = m.post("/api/v1/payment/create", "{\"amount\":\"25\",\"order_id\":\"CRY-1\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        JsonNode p = created.data();
+        String id = p.get("payment_id").asString();
+        assertThat(p.get("status").asString()).isEqualTo("pending");
+        assertThat(p.get("pay_address").asString()).isEqualTo("TXYZopYRdj2D9XRtbG411XZZ3kM5VkAeBf");
+        assertThat(p.get("payment_url").asString()).isEqualTo("https://pay.cryptomus.com/pay/" + uuid);
+        // The create request is signed over exactly the bytes sent: md5(base64(body) + key), "/" escaped.
+        var sent = CRYPTOMUS.findAll(postRequestedFor(urlPathEqualTo("/v1/payment"))).get(0);
+        assertThat(sent.getHeader("sign")).isEqualTo(md5(sent.getBody(), CRYPTOMUS_KEY));
+        assertThat(sent.getBodyAsString()).contains("\"order_id\":\"" + id + "\"").contains("https:\\/\\/");
+
+        String unsigned = "{\"type\":\"payment\",\"uuid\":\"" + uuid + "\",\"order_id\":\"" + id + "\",\"amount\":\"25.00\","
+                + "\"payment_amount\":\"25.00000000\",\"merchant_amount\":\"24.50\",\"is_final\":true,\"status\":\"paid\","
+                + "\"network\":\"tron\",\"currency\":\"USDT\",\"payer_currency\":\"USDT\","
+                + "\"additional_data\":\"Caf\u00e9 https:\\/\\/shop.example\\/orders\\/7\",\"txid\":\"ab12cd\"}";
+        String signedBody = unsigned.substring(0, unsigned.length() - 1) + ",\"sign\":\""
+                + md5(unsigned.getBytes(StandardCharsets.UTF_8), CRYPTOMUS_KEY) + "\"}";
+        Http.Response ok = callback("cryptomus-test", signedBody, Map.of());
+        assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+        JsonNode s = status(m, id);
+        assertThat(s.get("status").asString()).isEqualTo("completed");
+        assertThat(s.get("tx_hash").asString()).isEqualTo("ab12cd");
+        assertThat(s.get("amount_received").decimalValue()).isEqualByComparingTo("25");
+        JsonNode balance = m.get("/api/v1/merchant/balance").data().get("USDT_TRC20");
+        assertThat(balance.get("available").decimalValue()).isEqualByComparingTo("25");
+
+        String forged = signedBody.replace("\"paid\"", "\"paid_over\"");
+        assertThat(callback("cryptomus-test", forged, Map.of()).status()).isEqualTo(400);
+        assertThat(status(m, id).get("status").asString()).isEqualTo("completed");
+    }
+
+    @Test
+    void anExchangerOrderIsPolledToCompletionWhenItsOneIpnIsLost() {
+        Merchant m = providerStore("exchanger-test");
+        EXCHANGER.stubFor(post(urlPathEqualTo("/public/exchanger/order/create")).willReturn(json(200, """
+                {"order": {"_id": "ord-1", "uid": 4242, "secret": "s3cr3t", "status": "new", "inAmount": 5000,
+                 "outAmount": 52.37, "route": {"routeId": "%s", "from": {"xml": "CARDRUB", "symbol": "RUB"},
+                 "to": {"xml": "USDTTRC20", "symbol": "USDT"}}}}""".formatted(CARD_ROUTE))));
+        Http.Response created = m.post("/api/v1/payment/create",
+                "{\"fiat_amount\":\"5000\",\"fiat_currency\":\"RUB\",\"order_id\":\"EXC-1\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        String id = created.data().get("payment_id").asString();
+        assertThat(created.data().get("status").asString()).isEqualTo("pending");
+
+        // The IPN never arrives; the reconciler asks once the check is due.
+        EXCHANGER.stubFor(get(urlPathEqualTo("/public/exchanger/order/get")).willReturn(json(200, """
+                {"order": {"_id": "ord-1", "uid": 4242, "secret": "s3cr3t", "status": "done", "inAmount": 5000,
+                 "outAmount": 52.37, "route": {"routeId": "%s", "from": {"xml": "CARDRUB", "symbol": "RUB"},
+                 "to": {"xml": "USDTTRC20", "symbol": "USDT"}}}, "verifications": {}}""".formatted(CARD_ROUTE))));
+        reconciler.handle(clock.instant(), null);
+        assertThat(status(m, id).get("status").asString()).as("not due yet").isEqualTo("pending");
+        clock.advance(Duration.ofMinutes(2));
+        reconciler.handle(clock.instant(), null);
+        assertThat(status(m, id).get("status").asString()).isEqualTo("completed");
+        // A final payment is not asked about again.
+        int asked = EXCHANGER.findAll(getRequestedFor(urlPathEqualTo("/public/exchanger/order/get"))).size();
+        clock.advance(Duration.ofMinutes(5));
+        reconciler.handle(clock.instant(), null);
+        assertThat(EXCHANGER.findAll(getRequestedFor(urlPathEqualTo("/public/exchanger/order/get")))).hasSize(asked);
+    }
+
+    private static String md5(byte[] json, String key) {
+        try {
+            MessageDigest md5 = MessageDigest.getInstance("MD5");
+            String base64 = Base64.getEncoder().encodeToString(json);
+            return HexFormat.of().formatHex(md5.digest((base64 + key).getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

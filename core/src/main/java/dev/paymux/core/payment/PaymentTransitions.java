@@ -10,7 +10,8 @@ import java.util.Set;
 /**
  * The one table of legal status transitions. Anything not listed here is rejected by the
  * {@link Payment} aggregate. Expired and underpaid payments stay open to late or additional
- * transfers; a reorg may send a confirming or underpaid payment back to pending.
+ * transfers; a reorg may send a confirming or underpaid payment back to pending; a provider may return
+ * money it was still processing (confirming to refunded).
  */
 public final class PaymentTransitions {
 
@@ -20,7 +21,7 @@ public final class PaymentTransitions {
         allow(SELECTING, PENDING, QUEUED, EXPIRED, FAILED);
         allow(QUEUED, PENDING, EXPIRED, FAILED);
         allow(PENDING, CONFIRMING, COMPLETED, OVERPAID, UNDERPAID, EXPIRED, FAILED);
-        allow(CONFIRMING, PENDING, COMPLETED, OVERPAID, UNDERPAID, FAILED);
+        allow(CONFIRMING, PENDING, COMPLETED, OVERPAID, UNDERPAID, FAILED, REFUNDED);
         allow(UNDERPAID, PENDING, CONFIRMING, COMPLETED, OVERPAID, FAILED, REFUNDED);
         allow(EXPIRED, CONFIRMING, COMPLETED, OVERPAID, UNDERPAID);
         allow(COMPLETED, REFUNDED);

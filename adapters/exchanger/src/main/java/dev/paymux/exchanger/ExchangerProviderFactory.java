@@ -1,0 +1,38 @@
+package dev.paymux.exchanger;
+
+import dev.paymux.core.provider.PaymentProvider;
+import dev.paymux.core.provider.PaymentProviderFactory;
+import dev.paymux.core.provider.ProviderSettings;
+import java.util.List;
+
+/**
+ * Builds exchanger instances from {@code paymux.providers.instances.<name>.*}: {@code base-url},
+ * {@code ipn-secret}, {@code routes} (each {@code route-id}, {@code from}, {@code to}, {@code min},
+ * {@code max}, {@code fees}), optionally {@code api-key-header} + {@code api-key} for the default request
+ * signer, {@code connect-timeout}, {@code read-timeout}.
+ */
+public final class ExchangerProviderFactory implements PaymentProviderFactory {
+
+    @Override
+    public String type() {
+        return ExchangerProvider.TYPE;
+    }
+
+    @Override
+    public PaymentProvider create(String instance, ProviderSettings s) {
+        List<ExchangerRoute> routes = s.list("routes").stream()
+                .map(r -> ExchangerRoute.of(r.required("route-id"), r.required("from"), r.required("to"),
+                        r.decimal("min").orElse(null), r.decimal("max").orElse(null), r.fees("fees")))
+                .toList();
+        ExchangerConfig config = ExchangerConfig.defaults(instance, s.required("base-url"), s.required("ipn-secret"),
+                routes);
+        if (s.text("api-key").isPresent()) {
+            config = config.withApiKey(s.text("api-key-header").orElse("Authorization"), s.required("api-key"));
+        }
+        if (s.duration("connect-timeout").isPresent() || s.duration("read-timeout").isPresent()) {
+            config = config.withTimeouts(s.duration("connect-timeout").orElse(config.connectTimeout()),
+                    s.duration("read-timeout").orElse(config.readTimeout()));
+        }
+        return new ExchangerProvider(config);
+    }
+}
