@@ -306,6 +306,34 @@ public final class @Name@Provider implements PaymentProvider {
 }
 EOF
 
+emit "$MAIN/${CLASS}ProviderFactory.java" <<'EOF'
+package dev.paymux.@name@;
+
+import dev.paymux.core.provider.PaymentProvider;
+import dev.paymux.core.provider.PaymentProviderFactory;
+import dev.paymux.core.provider.ProviderSettings;
+
+/** Builds @Name@ instances from {@code paymux.providers.instances.<name>.*}. */
+public final class @Name@ProviderFactory implements PaymentProviderFactory {
+
+    @Override
+    public String type() {
+        return @Name@Provider.TYPE;
+    }
+
+    @Override
+    public PaymentProvider create(String instance, ProviderSettings s) {
+        return new @Name@Provider(@Name@Config.defaults(instance, s.required("base-url"), s.required("api-key"),
+                s.required("webhook-secret"), s.payMethods("methods")));
+    }
+}
+EOF
+
+mkdir -p "$DIR/src/main/resources/META-INF/services"
+emit "$DIR/src/main/resources/META-INF/services/dev.paymux.core.provider.PaymentProviderFactory" <<'EOF'
+dev.paymux.@name@.@Name@ProviderFactory
+EOF
+
 emit "$MAIN/package-info.java" <<'EOF'
 /** The @name@ adapter: a third-party payment provider behind Paymux's provider SPI. */
 package dev.paymux.@name@;

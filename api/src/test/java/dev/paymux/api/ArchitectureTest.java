@@ -28,6 +28,7 @@ class ArchitectureTest {
     private static final String DB = "dev.paymux.db..";
     private static final String API = "dev.paymux.api..";
     private static final String NATIVE = "dev.paymux.onchain..";
+    private static final String[] ADAPTERS = {"dev.paymux.cryptomus..", "dev.paymux.soprano..", "dev.paymux.exchanger.."};
 
     private static final DescribedPredicate<JavaClass> FLOATING_POINT = DescribedPredicate.describe(
             "double, Double, float or Float",
@@ -124,6 +125,20 @@ class ArchitectureTest {
             .because("an adapter depends on core (the SPI and value types) and nothing else of ours (DESIGN.md)");
 
     @ArchTest
+    static final ArchRule provider_adapters_depend_on_core_only = noClasses()
+            .that().resideInAnyPackage(ADAPTERS)
+            .should().dependOnClassesThat().resideInAnyPackage(DB, API, NATIVE, "org.springframework..",
+                    "java.sql..", "javax.sql..")
+            .because("an adapter depends on core (the SPI and value types) and nothing else of ours, and never on "
+                    + "another adapter (DESIGN.md)");
+
+    @ArchTest
+    static final ArchRule adapters_do_not_reach_into_each_other = noClasses()
+            .that().resideInAPackage("dev.paymux.cryptomus..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.paymux.soprano..", "dev.paymux.exchanger..")
+            .because("adapters never depend on one another");
+
+    @ArchTest
     static final ArchRule the_native_provider_keeps_money_exact = noFields()
             .that().areDeclaredInClassesThat().resideInAPackage(NATIVE)
             .and().haveNameMatching("(?i).*(amount|value|balance|wei|sat).*")
@@ -138,6 +153,9 @@ class ArchitectureTest {
         Assertions.assertTrue(classes.containPackage("dev.paymux.db"), "db imported");
         Assertions.assertTrue(classes.containPackage("dev.paymux.api"), "api imported");
         Assertions.assertTrue(classes.containPackage("dev.paymux.onchain.evm"), "the native provider imported");
+        Assertions.assertTrue(classes.containPackage("dev.paymux.cryptomus")
+                && classes.containPackage("dev.paymux.soprano") && classes.containPackage("dev.paymux.exchanger"),
+                "the provider adapters imported");
         Assertions.assertTrue(classes.contain("dev.paymux.db.JdbcPayments"), "JdbcPayments imported");
         Assertions.assertFalse(classes.contain(ArchitectureTest.class), "test classes are not imported");
     }
