@@ -7,6 +7,7 @@ import dev.paymux.api.web.ApiException;
 import dev.paymux.api.web.ApiResponse;
 import dev.paymux.api.web.JsonBodies;
 import dev.paymux.core.provider.PaymentProvider;
+import dev.paymux.onchain.provider.NativeProvider;
 import dev.paymux.core.providers.StoreProviders;
 import dev.paymux.core.store.Store;
 import dev.paymux.core.store.StoreId;
@@ -84,6 +85,10 @@ class ProviderAdminController {
             }
             instance = registry.find(node.asString()).map(PaymentProvider::instance)
                     .orElseThrow(() -> badRequest("no provider instance is named '" + node.asString() + "'"));
+            if (instance.equals(NativeProvider.TYPE)) {
+                // Paymux's own provider is what a store without a provider uses.
+                instance = null;
+            }
         }
         storeProviders.assign(store.id(), instance);
         return ApiResponse.ok(new StoreProviderView(store.id().toString(), instance));

@@ -18,7 +18,7 @@ import dev.paymux.api.support.ApiTest;
 import dev.paymux.api.support.Http;
 import dev.paymux.api.support.Merchant;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -54,6 +54,16 @@ class ProviderApiTest extends ApiTest {
     static final String IPN_SECRET = "exchanger-ipn-secret";
     static final String CARD_ROUTE = "5f1a000000000000000000a1";
 
+    static final EmbeddedPostgres DATABASE = startDatabase();
+
+    private static EmbeddedPostgres startDatabase() {
+        try {
+            return EmbeddedPostgres.start();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static {
         SOPRANO.start();
         CRYPTOMUS.start();
@@ -62,9 +72,8 @@ class ProviderApiTest extends ApiTest {
 
     @DynamicPropertySource
     static void providers(DynamicPropertyRegistry registry) throws Exception {
-        // Its own database: this context runs beside the shared one of the other API tests.
-        String dir = Files.createTempDirectory("paymux-provider-pg").toString();
-        registry.add("paymux.db.embedded.data-dir", () -> dir);
+        // Its own database server: this context runs beside the shared one of the other API tests.
+        registry.add("DATABASE_URL", () -> "postgres://postgres:unused@localhost:" + DATABASE.getPort() + "/postgres");
         String p = "paymux.providers.instances.soprano-test.";
         registry.add(p + "type", () -> "soprano");
         registry.add(p + "base-url", () -> SOPRANO.baseUrl() + "/api/v1");

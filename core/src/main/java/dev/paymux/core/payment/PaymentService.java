@@ -139,6 +139,23 @@ public final class PaymentService {
         }
     }
 
+    /**
+     * Places a queued payment (a derived address, or a free pool slot); it stays queued when no slot is
+     * free. Other statuses are returned as they are. This is the native provider's "create".
+     */
+    public Payment placeQueued(PaymentId id) {
+        return tx.inTransaction(() -> {
+            Payment payment = payments.lock(id).orElseThrow(() -> new PaymentException(NOT_FOUND, "payment not found"));
+            if (payment.status() != PaymentStatus.QUEUED) {
+                return payment;
+            }
+            Store store = stores.findById(payment.storeId()).orElseThrow();
+            place(payment, store, clock.instant());
+            payments.update(payment);
+            return payment;
+        });
+    }
+
     public Optional<Payment> find(StoreId store, PaymentId id) {
         return payments.find(store, id);
     }
