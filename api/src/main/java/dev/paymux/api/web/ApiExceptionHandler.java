@@ -1,6 +1,7 @@
 package dev.paymux.api.web;
 
 import dev.paymux.core.payment.PaymentException;
+import dev.paymux.core.providers.ProviderCheckout;
 import dev.paymux.core.rates.RatesUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +12,6 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import dev.paymux.core.providers.ProviderCheckout;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
