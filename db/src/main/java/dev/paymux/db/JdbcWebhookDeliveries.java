@@ -28,7 +28,9 @@ final class JdbcWebhookDeliveries implements WebhookDeliveries {
     @Override
     public List<Delivery> claim(Instant now, Instant leaseUntil, int limit, int perStore) {
         // Ranked per store so one batch never exceeds a store's share; an earlier pending or held event of
-        // the same payment blocks later ones (in-order delivery); SKIP LOCKED keeps instances apart. The lease
+        // the same payment blocks later ones (in-order delivery; written as "is null or not exists" so it stays an
+        // index probe per row instead of an anti-join the planner may scan badly before the table has
+        // statistics); SKIP LOCKED keeps instances apart. The lease
         // condition is repeated on the locked row itself: the CTE reads the statement's snapshot, and only
         // conditions on the locked row are re-checked against a version another instance committed meanwhile.
         return jdbc.sql("""
@@ -41,10 +43,10 @@ final class JdbcWebhookDeliveries implements WebhookDeliveries {
                     from webhook_events e
                     where e.state = 'pending' and e.next_attempt_at <= :now
                       and (e.lease_until is null or e.lease_until < :now)
-                      and not exists (
+                      and (e.payment_id is null or not exists (
                           select 1 from webhook_events p
-                          where e.payment_id is not null and p.payment_id = e.payment_id and p.seq < e.seq
-                            and p.state in ('pending', 'held'))),
+                          where p.payment_id = e.payment_id and p.seq < e.seq
+                            and p.state in ('pending', 'held')))),
                 picked as (
                     select e.id from webhook_events e
                     join due d on d.id = e.id
