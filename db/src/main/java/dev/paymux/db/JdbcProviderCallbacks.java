@@ -46,6 +46,23 @@ final class JdbcProviderCallbacks implements ProviderCallbacks {
                 .param("o", outcome).param("p", payment == null ? null : payment.value()).param("id", id).update();
     }
 
+    @Override
+    public java.util.List<Recorded> recent(String instance, String outcome, int limit) {
+        return jdbc.sql("""
+                select id, instance, received_at, verified, reject_reason, external_id, payment_id, raw_status, outcome
+                from provider_callbacks
+                where (cast(:i as text) is null or instance = :i) and (cast(:o as text) is null or outcome = :o)
+                order by id desc limit :limit
+                """).param("i", instance).param("o", outcome).param("limit", limit)
+                .query((rs, n) -> {
+                    java.util.UUID payment = rs.getObject("payment_id", java.util.UUID.class);
+                    return new Recorded(rs.getLong("id"), rs.getString("instance"), Sql.instant(rs, "received_at"),
+                            rs.getBoolean("verified"), rs.getString("reject_reason"), rs.getString("external_id"),
+                            payment == null ? null : new PaymentId(payment), rs.getString("raw_status"),
+                            rs.getString("outcome"));
+                }).list();
+    }
+
     private static String clip(String body) {
         return body.length() > MAX_BODY ? body.substring(0, MAX_BODY) : body;
     }

@@ -8,6 +8,7 @@ import dev.paymux.api.web.ApiResponse;
 import dev.paymux.api.web.JsonBodies;
 import dev.paymux.core.provider.PaymentProvider;
 import dev.paymux.onchain.provider.NativeProvider;
+import dev.paymux.core.providers.ProviderCallbacks;
 import dev.paymux.core.providers.StoreProviders;
 import dev.paymux.core.store.Store;
 import dev.paymux.core.store.StoreId;
@@ -21,6 +22,7 @@ import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,8 +37,11 @@ class ProviderAdminController {
     private final StoreProviders storeProviders;
     private final Stores stores;
     private final JsonMapper json;
+    private final ProviderCallbacks callbacks;
 
-    ProviderAdminController(ProviderRegistry registry, StoreProviders storeProviders, Stores stores, JsonMapper json) {
+    ProviderAdminController(ProviderRegistry registry, StoreProviders storeProviders, Stores stores, JsonMapper json,
+            ProviderCallbacks callbacks) {
+        this.callbacks = callbacks;
         this.registry = registry;
         this.storeProviders = storeProviders;
         this.stores = stores;
@@ -65,6 +70,33 @@ class ProviderAdminController {
     @Operation(summary = "Configured provider instances, their health and pay methods")
     ApiResponse<List<InstanceView>> instances() {
         return ApiResponse.ok(registry.all().stream().map(InstanceView::of).toList());
+    }
+
+    record CallbackView(long id, String instance, @JsonProperty("received_at") String receivedAt, boolean verified,
+            @JsonProperty("reject_reason") String rejectReason, @JsonProperty("external_id") String externalId,
+            @JsonProperty("payment_id") String paymentId, @JsonProperty("raw_status") String rawStatus,
+            String outcome) {
+        static CallbackView of(ProviderCallbacks.Recorded r) {
+            return new CallbackView(r.id(), r.instance(), r.receivedAt().toString(), r.verified(), r.rejectReason(),
+                    r.externalId(), r.payment() == null ? null : r.payment().toString(), r.rawStatus(), r.outcome());
+        }
+    }
+
+    @GetMapping("/admin/v1/providers/callbacks")
+    @Operation(summary = "Recent provider callbacks, newest first",
+            description = "Query: instance, outcome (rejected, applied, unchanged, unknown-payment), limit (1-500, "
+                    + "default 100). Bodies are kept in the database, not shown here.")
+    ApiResponse<List<CallbackView>> callbacks(@RequestParam(name = "instance", required = false) String instance,
+            @RequestParam(name = "outcome", required = false) String outcome,
+            @RequestParam(name = "limit", defaultValue = "100") String limit) {
+        if (outcome != null && !List.of("rejected", "applied", "unchanged", "unknown-payment").contains(outcome)) {
+            throw badRequest("outcome must be one of rejected, applied, unchanged, unknown-payment");
+        }
+        int n = limit.matches("\\d{1,3}") ? Integer.parseInt(limit) : -1;
+        if (n < 1 || n > 500) {
+            throw badRequest("limit must be an integer from 1 to 500");
+        }
+        return ApiResponse.ok(callbacks.recent(instance, outcome, n).stream().map(CallbackView::of).toList());
     }
 
     @PutMapping("/admin/v1/stores/{storeId}/provider")

@@ -267,6 +267,15 @@ class ProviderApiTest extends ApiTest {
         assertThat(jdbc.sql("select outcome from provider_callbacks where external_id = 'pay_nobody'")
                 .query(String.class).list()).contains("unknown-payment");
         assertThat(callback("nowhere", body, Map.of()).status()).isEqualTo(404);
+
+        // The operator sees it, and the rejected ones, without the bodies.
+        Http.Response unknown = admin().send("GET",
+                "/admin/v1/providers/callbacks?instance=soprano-test&outcome=unknown-payment", null);
+        assertThat(unknown.status()).as(unknown.body()).isEqualTo(200);
+        assertThat(unknown.data().get(0).get("external_id").asString()).isEqualTo("pay_nobody");
+        assertThat(unknown.body()).doesNotContain(SOPRANO_SECRET);
+        assertThat(admin().send("GET", "/admin/v1/providers/callbacks?outcome=lost", null).status()).isEqualTo(400);
+        assertThat(admin().send("GET", "/admin/v1/providers/callbacks?limit=0", null).status()).isEqualTo(400);
     }
 
     @Test

@@ -19,4 +19,14 @@ public interface ProviderCallbacks {
 
     /** What became of a verified callback: {@code applied}, {@code unchanged}, {@code unknown-payment}. */
     void outcome(long id, PaymentId payment, String outcome);
+
+    /**
+     * The most recent callbacks, newest first, optionally of one instance and one outcome
+     * ({@code rejected}, {@code applied}, {@code unchanged}, {@code unknown-payment}).
+     */
+    java.util.List<Recorded> recent(String instance, String outcome, int limit);
+
+    record Recorded(long id, String instance, Instant receivedAt, boolean verified, String rejectReason,
+            String externalId, PaymentId payment, String rawStatus, String outcome) {
+    }
 }
