@@ -3,9 +3,9 @@ package dev.paymux.api.admin;
 import static dev.paymux.api.web.ApiException.badRequest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.paymux.api.auth.CachedBodyRequest;
 import dev.paymux.api.web.ApiException;
 import dev.paymux.api.web.ApiResponse;
+import dev.paymux.api.web.JsonBodies;
 import dev.paymux.core.money.Asset;
 import dev.paymux.core.payment.PaymentService;
 import dev.paymux.core.payment.XpubService;
@@ -99,15 +99,6 @@ class XpubAdminController {
     }
 
     private JsonNode object(HttpServletRequest request) throws IOException {
-        byte[] body = request instanceof CachedBodyRequest cached ? cached.body() : request.getInputStream().readAllBytes();
-        try {
-            JsonNode root = json.readTree(body);
-            if (root == null || !root.isObject()) {
-                throw badRequest("the request body must be a JSON object");
-            }
-            return root;
-        } catch (tools.jackson.core.JacksonException e) {
-            throw badRequest("the request body is not valid JSON");
-        }
+        return JsonBodies.object(request, json);
     }
 }

@@ -3,9 +3,9 @@ package dev.paymux.api.webhook;
 import static dev.paymux.api.web.ApiException.badRequest;
 
 import dev.paymux.api.auth.AuthenticatedStore;
-import dev.paymux.api.auth.CachedBodyRequest;
 import dev.paymux.api.web.ApiException;
 import dev.paymux.api.web.ApiResponse;
+import dev.paymux.api.web.JsonBodies;
 import dev.paymux.api.web.Times;
 import dev.paymux.core.store.StoreDirectory;
 import dev.paymux.core.store.StoreDirectory.WebhookEndpoint;
@@ -38,7 +38,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -257,15 +256,6 @@ class WebhookController {
     }
 
     private JsonNode object(HttpServletRequest request) throws IOException {
-        byte[] body = request instanceof CachedBodyRequest cached ? cached.body() : request.getInputStream().readAllBytes();
-        try {
-            JsonNode root = json.readTree(body);
-            if (root == null || !root.isObject()) {
-                throw badRequest("the request body must be a JSON object");
-            }
-            return root;
-        } catch (JacksonException e) {
-            throw badRequest("the request body is not valid JSON");
-        }
+        return JsonBodies.object(request, json);
     }
 }
