@@ -31,6 +31,11 @@ public final class Router {
 
     public RouteDecision decide(PaymentIntent intent, Collection<PaymentProvider> providers, RoutingRules rules,
             Function<String, InstanceStats> stats) {
+        return decide(intent, providers, rules, stats, Quoter.adapters());
+    }
+
+    public RouteDecision decide(PaymentIntent intent, Collection<PaymentProvider> providers, RoutingRules rules,
+            Function<String, InstanceStats> stats, Quoter quoter) {
         List<Candidate> eligible = new ArrayList<>();
         List<Candidate> refused = new ArrayList<>();
         for (PaymentProvider p : providers) {
@@ -41,7 +46,7 @@ public final class Router {
                 refused.add(notEligible(p, s, refusal));
                 continue;
             }
-            Quote q = p.quote(intent);
+            Quote q = quoter.quote(p, intent);
             if (!q.eligible()) {
                 refused.add(notEligible(p, s, q.reason()));
                 continue;
