@@ -5,6 +5,9 @@ import dev.paymux.core.chain.WatchedAddresses;
 import dev.paymux.core.providers.ProviderCallbacks;
 import dev.paymux.core.providers.ProviderPayments;
 import dev.paymux.core.providers.StoreProviders;
+import dev.paymux.core.routing.RouteAttempts;
+import dev.paymux.core.routing.RouteDecisions;
+import dev.paymux.core.routing.StoreRoutings;
 import dev.paymux.core.settlement.ObservedTransfers;
 import java.time.Clock;
 import java.time.Duration;
@@ -47,6 +50,21 @@ class ChainPersistenceConfiguration {
     @Bean
     StoreProviders storeProviders(JdbcClient jdbc) {
         return new JdbcStoreProviders(jdbc);
+    }
+
+    @Bean
+    StoreRoutings storeRoutings(JdbcClient jdbc) {
+        return new JdbcStoreRoutings(jdbc);
+    }
+
+    @Bean
+    RouteDecisions routeDecisions(JdbcClient jdbc) {
+        return new JdbcRouteDecisions(jdbc);
+    }
+
+    @Bean
+    RouteAttempts routeAttempts(JdbcClient jdbc) {
+        return new JdbcRouteAttempts(jdbc);
     }
 
     /** Payout records and commission rates; one class implements both ports. */

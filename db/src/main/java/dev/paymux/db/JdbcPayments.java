@@ -41,6 +41,9 @@ final class JdbcPayments implements Payments {
             rate_fiat, rate, rate_source, rate_as_of, metadata, selection_token, expires_at, created_at, version,
             kind, donor_name, donor_message
             """;
+    /** A queued payment the router holds waits for a provider, not for a slot, unless the router gave it to the native one. */
+    private static final String NATIVELY_QUEUED = "not exists (select 1 from route_decisions d where d.payment_id = payments.id"
+            + " and d.placed_at is distinct from 'native')";
     private static final String OPEN_FOR_EXPIRY = "('selecting', 'queued', 'pending')";
 
     private final JdbcClient jdbc;
@@ -244,14 +247,14 @@ final class JdbcPayments implements Payments {
     @Override
     public List<Payment> lockQueued(StoreId store, Asset asset) {
         return jdbc.sql("select " + COLUMNS + " from payments where store_id = :store and asset = :asset"
-                        + " and status = 'queued' order by created_at, id for update")
+                        + " and status = 'queued' and " + NATIVELY_QUEUED + " order by created_at, id for update")
                 .param("store", store.value()).param("asset", asset.name())
                 .query(JdbcPayments::map).list();
     }
 
     @Override
     public List<StoreAsset> withQueued() {
-        return jdbc.sql("select distinct store_id, asset from payments where status = 'queued'")
+        return jdbc.sql("select distinct store_id, asset from payments where status = 'queued' and " + NATIVELY_QUEUED)
                 .query((rs, i) -> new StoreAsset(new StoreId(rs.getObject("store_id", UUID.class)),
                         Asset.valueOf(rs.getString("asset"))))
                 .list();

@@ -12,6 +12,9 @@ import dev.paymux.core.payment.PaymentService;
 import dev.paymux.core.provider.PaymentProvider;
 import dev.paymux.core.providers.ProviderCheckout;
 import dev.paymux.core.providers.StoreProviders;
+import dev.paymux.core.routing.RoutedCheckout;
+import dev.paymux.core.routing.StoreRouting;
+import dev.paymux.core.routing.StoreRoutings;
 import dev.paymux.core.store.Store;
 import dev.paymux.core.store.StoreId;
 import dev.paymux.core.store.Stores;
@@ -44,9 +47,14 @@ class PaymentController {
     private final ProviderRegistry providers;
     private final ProviderCheckout checkout;
 
+    private final StoreRoutings routings;
+    private final RoutedCheckout routed;
+
     PaymentController(PaymentService payments, Stores stores, CreatePaymentParser parser, PaymentViews views,
             PaymentListQueryParser listQueries, StoreProviders storeProviders, ProviderRegistry providers,
-            ProviderCheckout checkout) {
+            ProviderCheckout checkout, StoreRoutings routings, RoutedCheckout routed) {
+        this.routings = routings;
+        this.routed = routed;
         this.storeProviders = storeProviders;
         this.providers = providers;
         this.checkout = checkout;
@@ -66,6 +74,10 @@ class PaymentController {
         StoreId storeId = AuthenticatedStore.of(request);
         CreatePayment command = parser.parse(body(request));
         Store store = stores.findById(storeId).orElseThrow(() -> ApiException.notFound("store not found"));
+        Optional<StoreRouting> routing = routings.find(storeId).filter(StoreRouting::enabled);
+        if (routing.isPresent()) {
+            return ApiResponse.ok(views.created(routed.create(store, command, routing.get().rules()).payment(), store));
+        }
         Optional<PaymentProvider> provider = storeProviders.instanceOf(storeId).map(instance -> providers.find(instance)
                 .orElseThrow(() -> new ApiException(HttpStatus.SERVICE_UNAVAILABLE,
                         "the store's payment provider is not configured")));

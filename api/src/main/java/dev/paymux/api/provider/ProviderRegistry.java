@@ -56,4 +56,9 @@ public class ProviderRegistry {
     public Collection<PaymentProvider> all() {
         return instances.values();
     }
+
+    /** The instances the router may choose from. */
+    public Collection<PaymentProvider> routable() {
+        return all();
+    }
 }

@@ -145,6 +145,11 @@ public final class Payment {
         this.expiresAt = pendingExpiresAt;
     }
 
+    /** No provider would take the payment: it fails before the customer ever saw it. */
+    public void refuse(String reason, Instant now) {
+        transition(PaymentStatus.FAILED, reason, now);
+    }
+
     public void expire(Instant now) {
         transition(PaymentStatus.EXPIRED, "lifetime elapsed", now);
     }

@@ -22,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Creating payments, the customer's asset choice, expiry and the address-slot queue. Every decision
@@ -68,6 +69,20 @@ public final class PaymentService {
     }
 
     public Created create(Store store, CreatePayment cmd) {
+        return create(store, cmd, null);
+    }
+
+    /**
+     * Creates a payment that Paymux does not place itself: one in a known asset stays {@code queued} and
+     * {@code hold} runs on it in the creating transaction, after it is stored (the router records its
+     * decision there, which keeps the payment out of the native slot queue). A payment awaiting the
+     * customer's choice is created as usual.
+     */
+    public Created createHeld(Store store, CreatePayment cmd, Consumer<Payment> hold) {
+        return create(store, cmd, java.util.Objects.requireNonNull(hold, "hold"));
+    }
+
+    private Created create(Store store, CreatePayment cmd, Consumer<Payment> hold) {
         if (store.assets().isEmpty()) {
             throw new PaymentException(UNPROCESSABLE, "the store accepts no currency yet");
         }
@@ -91,9 +106,14 @@ public final class PaymentService {
             } else {
                 payment = Payment.inAsset(store.id(), cmd.orderId(), price, cmd.metadataJson(), target,
                         converted.amount(), converted.rate(), now, now.plus(store.lifetime()));
-                place(payment, store, now);
+                if (hold == null) {
+                    place(payment, store, now);
+                }
             }
             payments.insert(payment);
+            if (hold != null && target != null) {
+                hold.accept(payment);
+            }
             return new Created(payment, true);
         });
     }
@@ -175,6 +195,15 @@ public final class PaymentService {
      * after the token expired is refused.
      */
     public Payment choose(String token, Asset asset) {
+        return choose(token, asset, null);
+    }
+
+    /** The customer's choice for a payment Paymux does not place itself: see {@link #createHeld}. */
+    public Payment chooseHeld(String token, Asset asset, Consumer<Payment> hold) {
+        return choose(token, asset, java.util.Objects.requireNonNull(hold, "hold"));
+    }
+
+    private Payment choose(String token, Asset asset, Consumer<Payment> hold) {
         Payment peek = selection(token);
         if (peek.status() != PaymentStatus.SELECTING) {
             return peek;
@@ -194,8 +223,13 @@ public final class PaymentService {
                 throw new PaymentException(GONE, "the selection has expired");
             }
             payment.choose(asset, converted.amount(), converted.rate(), now, now.plus(store.lifetime()));
-            place(payment, store, now);
+            if (hold == null) {
+                place(payment, store, now);
+            }
             payments.update(payment);
+            if (hold != null) {
+                hold.accept(payment);
+            }
             return payment;
         });
     }

@@ -1,0 +1,143 @@
+package dev.paymux.api.routing;
+
+import static dev.paymux.api.web.ApiException.badRequest;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.paymux.api.provider.ProviderRegistry;
+import dev.paymux.api.web.ApiException;
+import dev.paymux.api.web.ApiResponse;
+import dev.paymux.api.web.JsonBodies;
+import dev.paymux.core.routing.RoutingRules;
+import dev.paymux.core.routing.StoreRouting;
+import dev.paymux.core.routing.StoreRoutings;
+import dev.paymux.core.store.Store;
+import dev.paymux.core.store.StoreId;
+import dev.paymux.core.store.Stores;
+import dev.paymux.core.tx.Transactions;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A store's routing: on or off, and the operator's rules (pin, exclude, weights). */
+@RestController
+@Tag(name = "Admin: routing", description = "Routing by cost (Authorization: Bearer <operator token>)")
+@SecurityRequirement(name = "admin")
+class RoutingAdminController {
+
+    private final StoreRoutings routings;
+    private final Stores stores;
+    private final ProviderRegistry registry;
+    private final JsonMapper json;
+    private final Transactions tx;
+    private final Clock clock;
+
+    RoutingAdminController(StoreRoutings routings, Stores stores, ProviderRegistry registry, JsonMapper json,
+            Transactions tx, Clock clock) {
+        this.routings = routings;
+        this.stores = stores;
+        this.registry = registry;
+        this.json = json;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    record RoutingView(@JsonProperty("store_id") String storeId, boolean enabled, String pinned, List<String> excluded,
+            Map<String, Integer> weights) {
+        static RoutingView of(StoreId store, StoreRouting r) {
+            return new RoutingView(store.toString(), r.enabled(), r.rules().pinned(),
+                    r.rules().excluded().stream().sorted().toList(), new TreeMap<>(r.rules().weights()));
+        }
+    }
+
+    @GetMapping("/admin/v1/stores/{storeId}/routing")
+    @Operation(summary = "A store's routing settings")
+    ApiResponse<RoutingView> get(@PathVariable String storeId) {
+        Store store = store(storeId);
+        return ApiResponse.ok(RoutingView.of(store.id(),
+                tx.inTransaction(() -> routings.find(store.id())).orElse(StoreRouting.off())));
+    }
+
+    @PutMapping("/admin/v1/stores/{storeId}/routing")
+    @Operation(summary = "Route a store's payments by cost",
+            description = "Body: {\"enabled\": true, \"pinned\": null, \"excluded\": [\"native\"], "
+                    + "\"weights\": {\"cryptomus-eu\": 150}}. enabled is required; the rest default to no rule. "
+                    + "A weight (1-10000, default 100) divides the cost the router compares: 200 makes an "
+                    + "instance look half as expensive. Instance names must be configured.")
+    ApiResponse<RoutingView> put(@PathVariable String storeId, HttpServletRequest request) throws IOException {
+        Store store = store(storeId);
+        JsonNode root = JsonBodies.object(request, json);
+        JsonNode enabled = root.get("enabled");
+        if (enabled == null || !enabled.isBoolean()) {
+            throw badRequest("enabled is required (true or false)");
+        }
+        String pinned = null;
+        JsonNode p = root.get("pinned");
+        if (p != null && !p.isNull()) {
+            if (!p.isString()) {
+                throw badRequest("pinned must be a provider instance name or null");
+            }
+            pinned = known(p.asString(), "pinned");
+        }
+        Set<String> excluded = new LinkedHashSet<>();
+        JsonNode x = root.get("excluded");
+        if (x != null && !x.isNull()) {
+            if (!x.isArray()) {
+                throw badRequest("excluded must be an array of provider instance names");
+            }
+            for (JsonNode n : x) {
+                if (!n.isString()) {
+                    throw badRequest("excluded must be an array of provider instance names");
+                }
+                excluded.add(known(n.asString(), "excluded"));
+            }
+        }
+        Map<String, Integer> weights = new LinkedHashMap<>();
+        JsonNode w = root.get("weights");
+        if (w != null && !w.isNull()) {
+            if (!w.isObject()) {
+                throw badRequest("weights must be an object of instance name to integer weight");
+            }
+            for (var e : w.properties()) {
+                String instance = known(e.getKey(), "weights");
+                JsonNode v = e.getValue();
+                if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 1 || v.asInt() > 10_000) {
+                    throw badRequest("the weight of " + instance + " must be an integer from 1 to 10000");
+                }
+                weights.put(instance, v.asInt());
+            }
+        }
+        if (pinned != null && excluded.contains(pinned)) {
+            throw badRequest("the pinned instance " + pinned + " is also excluded");
+        }
+        StoreRouting routing = new StoreRouting(enabled.asBoolean(), new RoutingRules(pinned, excluded, weights));
+        tx.inTransaction(() -> {
+            routings.save(store.id(), routing, clock.instant());
+            return null;
+        });
+        return ApiResponse.ok(RoutingView.of(store.id(), routing));
+    }
+
+    private String known(String instance, String field) {
+        return registry.find(instance).map(i -> i.instance())
+                .orElseThrow(() -> badRequest(field + ": no provider instance is named '" + instance + "'"));
+    }
+
+    private Store store(String storeId) {
+        return StoreId.parse(storeId).flatMap(stores::findById).orElseThrow(() -> ApiException.notFound("store not found"));
+    }
+}

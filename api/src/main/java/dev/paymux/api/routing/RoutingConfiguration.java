@@ -1,0 +1,46 @@
+package dev.paymux.api.routing;
+
+import dev.paymux.api.provider.ProviderRegistry;
+import dev.paymux.core.payment.PaymentService;
+import dev.paymux.core.payment.Payments;
+import dev.paymux.core.providers.ProviderPayments;
+import dev.paymux.core.routing.Quoter;
+import dev.paymux.core.routing.RouteAttempts;
+import dev.paymux.core.routing.RouteDecisions;
+import dev.paymux.core.routing.RoutedCheckout;
+import dev.paymux.core.routing.Router;
+import dev.paymux.core.tx.Transactions;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Routing by cost: {@code paymux.routing.failover-budget} (default 20s) bounds failover for one request,
+ * {@code paymux.routing.stats-window} (default 1h) is how far back success rates and latencies count.
+ */
+@Configuration(proxyBeanMethods = false)
+class RoutingConfiguration {
+
+    @Bean
+    Router router() {
+        return new Router();
+    }
+
+    @Bean
+    RoutedCheckout routedCheckout(PaymentService service, Payments payments, ProviderPayments links,
+            RouteDecisions decisions, RouteAttempts attempts, Router router, ObjectProvider<Quoter> quoter,
+            ProviderRegistry registry, Transactions tx, Clock clock, RoutingMetrics metrics,
+            @Value("${paymux.public-url}") String publicUrl,
+            @Value("${paymux.routing.failover-budget:20s}") Duration budget,
+            @Value("${paymux.routing.stats-window:1h}") Duration statsWindow,
+            @Value("${paymux.providers.reconcile-interval:1m}") Duration recheck) {
+        String base = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        return new RoutedCheckout(service, payments, links, decisions, attempts, router,
+                quoter.getIfAvailable(Quoter::adapters), registry::routable, registry::find,
+                instance -> base + "/callbacks/" + instance, tx, clock,
+                new RoutedCheckout.Settings(budget, recheck, statsWindow), metrics);
+    }
+}
