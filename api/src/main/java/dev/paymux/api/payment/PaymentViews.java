@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Builds the seed's response shapes from a payment. */
 @Component
-class PaymentViews {
+public class PaymentViews {
 
     private final String publicUrl;
     private final JsonMapper json;
@@ -64,7 +64,8 @@ class PaymentViews {
                 donation ? s.donor().message() : null);
     }
 
-    String paymentUrl(Payment payment) {
+    /** Where the customer pays: the selection page, the provider's page, or Paymux's checkout page. */
+    public String paymentUrl(Payment payment) {
         if (payment.selectionToken() != null && payment.status() == PaymentStatus.SELECTING) {
             return publicUrl + "/pay/select?token=" + payment.selectionToken();
         }

@@ -312,6 +312,48 @@ class RoutingApiTest extends ApiTest {
         assertThat(saved.get("weights").get("b").asInt()).isEqualTo(150);
     }
 
+    @Test
+    void theCustomersChoiceOfAssetIsRoutedAndEachAssetSaysWhetherItCanBePaidNow() {
+        Merchant m = newStore(List.of("USDT_TRC20", "BTC"), 1);
+        assertThat(admin().send("PUT", "/admin/v1/stores/" + m.storeId() + "/routing",
+                "{\"enabled\":true,\"excluded\":[\"native\",\"flaky\",\"broken\"]}").status()).isEqualTo(200);
+        // 20000 USD: above every instance's USDT limit (10000), within its BTC limits.
+        Http.Response created = m.post("/api/v1/payment/create", "{\"amount\":\"20000\",\"order_id\":\"SEL-1\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        assertThat(created.data().get("status").asString()).isEqualTo("selecting");
+        String url = created.data().get("payment_url").asString();
+        String token = url.substring(url.indexOf("token=") + 6);
+        assertThat(created(("a"))).isZero();
+
+        JsonNode selection = http().get("/api/v1/selection/" + token).data();
+        Map<String, JsonNode> options = new java.util.HashMap<>();
+        selection.get("currencies").valueStream().forEach(o -> options.put(o.get("currency").asString(), o));
+        assertThat(options.get("USDT_TRC20").get("available").asBoolean()).isFalse();
+        assertThat(options.get("USDT_TRC20").get("reason").asString()).isEqualTo("no payment provider can take it right now");
+        assertThat(options.get("BTC").get("available").asBoolean()).isTrue();
+        assertThat(new BigDecimal(options.get("BTC").get("amount").asString())).isPositive();
+
+        Http.Response refused = http().postJson("/api/v1/selection/" + token, "{\"currency\":\"USDT_TRC20\"}");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(http().get("/api/v1/selection/" + token).data().get("status").asString()).isEqualTo("selecting");
+
+        Http.Response chosen = http().postJson("/api/v1/selection/" + token, "{\"currency\":\"BTC\"}");
+        assertThat(chosen.status()).as(chosen.body()).isEqualTo(200);
+        JsonNode payment = chosen.data();
+        assertThat(payment.get("status").asString()).isEqualTo("pending");
+        assertThat(payment.get("currency").asString()).isEqualTo("BTC");
+        assertThat(payment.get("payment_url").asString()).startsWith("https://pay.cryptomus.com/pay/");
+        String id = payment.get("payment_id").asString();
+        assertThat(route(m, id).get("placed_at").asString()).isEqualTo("a");
+        assertThat(route(m, id).get("pay_currency").asString()).isEqualTo("BTC");
+
+        // A second choice returns the payment the first one made; no provider is asked again.
+        Http.Response again = http().postJson("/api/v1/selection/" + token, "{\"currency\":\"USDT_TRC20\"}");
+        assertThat(again.data().get("payment_id").asString()).isEqualTo(id);
+        assertThat(again.data().get("currency").asString()).isEqualTo("BTC");
+        assertThat(created("a")).isEqualTo(1);
+    }
+
     // ---- helpers ----
 
     private Merchant routedStore(String rules) {
