@@ -7,6 +7,7 @@ import dev.paymux.core.providers.ProviderPayments;
 import dev.paymux.core.providers.StoreProviders;
 import dev.paymux.core.routing.RouteAttempts;
 import dev.paymux.core.routing.RouteDecisions;
+import dev.paymux.core.routing.RoutingReports;
 import dev.paymux.core.routing.StoreRoutings;
 import dev.paymux.core.settlement.ObservedTransfers;
 import java.time.Clock;
@@ -65,6 +66,11 @@ class ChainPersistenceConfiguration {
     @Bean
     RouteAttempts routeAttempts(JdbcClient jdbc) {
         return new JdbcRouteAttempts(jdbc);
+    }
+
+    @Bean
+    RoutingReports routingReports(JdbcClient jdbc) {
+        return new JdbcRoutingReports(jdbc);
     }
 
     /** Payout records and commission rates; one class implements both ports. */

@@ -2,6 +2,8 @@ package dev.paymux.api.payment;
 
 import static dev.paymux.api.web.ApiException.badRequest;
 
+import dev.paymux.api.web.Times;
+
 import dev.paymux.core.money.Asset;
 import dev.paymux.core.payment.PaymentKind;
 import dev.paymux.core.payment.PaymentQuery;
@@ -57,14 +59,7 @@ class PaymentListQueryParser {
         if (raw == null) {
             return null;
         }
-        try {
-            if (raw.length() == 10) {
-                LocalDate day = LocalDate.parse(raw);
-                return (upper ? day.plusDays(1) : day).atStartOfDay().toInstant(ZoneOffset.UTC);
-            }
-            return OffsetDateTime.parse(raw).toInstant();
-        } catch (DateTimeParseException e) {
-            throw badRequest(name + " must be a date (2025-01-15) or a date-time (2025-01-15T12:00:00Z)");
-        }
+        return Times.parse(raw, upper).orElseThrow(() ->
+                badRequest(name + " must be a date (2025-01-15) or a date-time (2025-01-15T12:00:00Z)"));
     }
 }

@@ -7,6 +7,8 @@ import dev.paymux.api.provider.ProviderRegistry;
 import dev.paymux.api.web.ApiException;
 import dev.paymux.api.web.ApiResponse;
 import dev.paymux.api.web.JsonBodies;
+import dev.paymux.api.web.Times;
+import dev.paymux.core.routing.RoutingReports;
 import dev.paymux.core.routing.RoutingRules;
 import dev.paymux.core.routing.StoreRouting;
 import dev.paymux.core.routing.StoreRoutings;
@@ -19,7 +21,10 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,6 +34,7 @@ import java.util.TreeMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,9 +51,11 @@ class RoutingAdminController {
     private final JsonMapper json;
     private final Transactions tx;
     private final Clock clock;
+    private final RoutingReports reports;
 
     RoutingAdminController(StoreRoutings routings, Stores stores, ProviderRegistry registry, JsonMapper json,
-            Transactions tx, Clock clock) {
+            Transactions tx, Clock clock, RoutingReports reports) {
+        this.reports = reports;
         this.routings = routings;
         this.stores = stores;
         this.registry = registry;
@@ -130,6 +138,53 @@ class RoutingAdminController {
             return null;
         });
         return ApiResponse.ok(RoutingView.of(store.id(), routing));
+    }
+
+    record TotalsView(String currency, String volume, String cost, String saving) {
+    }
+
+    record InstanceMetricsView(String instance, long payments, Map<String, Long> attempts,
+            @JsonProperty("success_rate") String successRate, @JsonProperty("mean_latency_ms") long meanLatencyMs,
+            List<TotalsView> totals) {
+        static InstanceMetricsView of(RoutingReports.InstanceReport r) {
+            Map<String, Long> attempts = new LinkedHashMap<>();
+            attempts.put("created", r.created());
+            attempts.put("rejected", r.rejected());
+            attempts.put("abandoned", r.abandoned());
+            return new InstanceMetricsView(r.instance(), r.payments(), attempts, r.successRate().toPlainString(),
+                    r.meanLatencyMillis(), r.totals().stream().map(t -> new TotalsView(t.currency(),
+                            RouteViews.text(t.volume()), RouteViews.text(t.cost()), RouteViews.text(t.saving()))).toList());
+        }
+    }
+
+    record MetricsView(String since, List<InstanceMetricsView> instances, List<TotalsView> totals) {
+    }
+
+    @GetMapping("/admin/v1/routing/metrics")
+    @Operation(summary = "What routing did, per provider instance",
+            description = "Query: since (ISO instant or date, default 24 hours ago). Per instance: routed payments it "
+                    + "holds, attempts by outcome, success rate (percent), mean latency of successful creates, and per "
+                    + "cost currency the volume taken, its cost and the saving against the most expensive eligible "
+                    + "candidate; totals per currency across instances.")
+    ApiResponse<MetricsView> metrics(@RequestParam(name = "since", required = false) String since) {
+        Instant from = since == null ? clock.instant().minus(Duration.ofHours(24)) : Times.parse(since, false)
+                .orElseThrow(() -> badRequest("since must be an ISO instant or date, e.g. 2026-11-01 or 2026-11-01T00:00:00Z"));
+        List<RoutingReports.InstanceReport> rows = tx.inTransaction(() -> reports.since(from));
+        Map<String, BigDecimal[]> sums = new TreeMap<>();
+        for (var r : rows) {
+            for (var t : r.totals()) {
+                BigDecimal[] s = sums.computeIfAbsent(t.currency(),
+                        c -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+                s[0] = s[0].add(t.volume());
+                s[1] = s[1].add(t.cost());
+                s[2] = s[2].add(t.saving());
+            }
+        }
+        List<TotalsView> totals = sums.entrySet().stream().map(e -> new TotalsView(e.getKey(),
+                RouteViews.text(e.getValue()[0]), RouteViews.text(e.getValue()[1]), RouteViews.text(e.getValue()[2])))
+                .toList();
+        return ApiResponse.ok(new MetricsView(from.toString(), rows.stream().map(InstanceMetricsView::of).toList(),
+                totals));
     }
 
     private String known(String instance, String field) {

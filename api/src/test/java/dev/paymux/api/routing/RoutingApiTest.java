@@ -354,6 +354,37 @@ class RoutingApiTest extends ApiTest {
         assertThat(created("a")).isEqualTo(1);
     }
 
+    @Test
+    void theOperatorSeesVolumeCostSuccessRateAndSavingPerInstance() {
+        String since = clock.instant().minusSeconds(1).toString();
+        Merchant m = routedStore("{\"enabled\":true,\"excluded\":[\"native\",\"flaky\",\"broken\"]}");
+        create(m, "{\"amount\":\"100\"}");
+        create(m, "{\"amount\":\"300\"}");
+        Merchant pinned = routedStore("{\"enabled\":true,\"pinned\":\"c\"}");
+        create(pinned, "{\"amount\":\"200\"}");
+
+        Http.Response r = admin().send("GET", "/admin/v1/routing/metrics?since=" + since, null);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        Map<String, JsonNode> byInstance = new java.util.HashMap<>();
+        r.data().get("instances").valueStream().forEach(i -> byInstance.put(i.get("instance").asString(), i));
+        // Other tests of this class route payments too; this test's own are the ones since its start, so
+        // compare against what the route endpoint says instead of absolute numbers where tests overlap.
+        JsonNode a = byInstance.get("a");
+        assertThat(a.get("payments").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(a.get("attempts").get("created").asLong()).isGreaterThanOrEqualTo(2);
+        JsonNode aUsdt = a.get("totals").valueStream().filter(t -> t.get("currency").asString().equals("USDT_TRC20"))
+                .findFirst().orElseThrow();
+        assertThat(new BigDecimal(aUsdt.get("volume").asString())).isGreaterThanOrEqualTo(new BigDecimal("400"));
+        assertThat(new BigDecimal(aUsdt.get("cost").asString())).isGreaterThanOrEqualTo(new BigDecimal("2"));
+        assertThat(new BigDecimal(aUsdt.get("saving").asString())).isGreaterThanOrEqualTo(new BigDecimal("4"));
+        assertThat(byInstance.get("c").get("success_rate").asString()).isNotBlank();
+        assertThat(r.data().get("totals").valueStream().map(t -> t.get("currency").asString())).contains("USDT_TRC20");
+
+        Http.Response bad = admin().send("GET", "/admin/v1/routing/metrics?since=yesterday", null);
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("error").asString()).startsWith("since must be an ISO instant or date");
+    }
+
     // ---- helpers ----
 
     private Merchant routedStore(String rules) {
