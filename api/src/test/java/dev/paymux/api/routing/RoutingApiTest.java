@@ -13,7 +13,10 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import dev.paymux.api.support.ApiTest;
 import dev.paymux.api.support.Http;
 import dev.paymux.api.support.Merchant;
+import dev.paymux.core.money.Asset;
+import dev.paymux.core.payment.PaymentService;
 import dev.paymux.core.provider.FeeSchedule;
+import dev.paymux.core.store.StoreId;
 import dev.paymux.cryptomus.CryptomusAsset;
 import dev.paymux.cryptomus.CryptomusConfig;
 import dev.paymux.cryptomus.CryptomusProvider;
@@ -118,6 +121,9 @@ class RoutingApiTest extends ApiTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    PaymentService paymentService;
 
     @BeforeEach
     void stubs() {
@@ -254,6 +260,11 @@ class RoutingApiTest extends ApiTest {
         Http.Response down = m.post("/api/v1/payment/create", "{\"amount\":\"30\",\"order_id\":\"R-RETRY\"}");
         assertThat(down.status()).as(down.body()).isEqualTo(503);
         assertThat(down.json().get("error").asString()).contains("unavailable");
+        // The store also has a pool address, but a payment the router holds is never placed natively.
+        String queuedId = jdbc.sql("select id::text from payments where store_id = :s")
+                .param("s", UUID.fromString(m.storeId())).query(String.class).single();
+        assertThat(paymentService.promoteQueued(new StoreId(UUID.fromString(m.storeId())), Asset.USDT_TRC20)).isZero();
+        assertThat(m.get("/api/v1/payment/" + queuedId).data().get("status").asString()).isEqualTo("queued");
 
         SERVERS.get("b").stubFor(post(urlPathEqualTo("/v1/payment")).willReturn(invoice("b")));
         String id = create(m, "{\"amount\":\"30\",\"order_id\":\"R-RETRY\"}");
