@@ -3,6 +3,8 @@ package dev.paymux.db;
 import dev.paymux.core.chain.ChainCursors;
 import dev.paymux.core.chain.WatchedAddresses;
 import dev.paymux.core.providers.ProviderCallbacks;
+import dev.paymux.core.providers.ProviderFees;
+import dev.paymux.core.providers.ProviderInstances;
 import dev.paymux.core.providers.ProviderPayments;
 import dev.paymux.core.providers.StoreProviders;
 import dev.paymux.core.settlement.ObservedTransfers;
@@ -47,6 +49,16 @@ class ChainPersistenceConfiguration {
     @Bean
     StoreProviders storeProviders(JdbcClient jdbc) {
         return new JdbcStoreProviders(jdbc);
+    }
+
+    @Bean
+    ProviderInstances providerInstances(JdbcClient jdbc) {
+        return new JdbcProviderInstances(jdbc);
+    }
+
+    @Bean
+    ProviderFees providerFees(JdbcClient jdbc) {
+        return new JdbcProviderFees(jdbc);
     }
 
     /** Payout records and commission rates; one class implements both ports. */
