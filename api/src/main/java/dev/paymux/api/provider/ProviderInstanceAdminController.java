@@ -410,6 +410,9 @@ class ProviderInstanceAdminController {
         if (!node.isString()) {
             throw badRequest("settings." + at + " must be a string (give numbers and booleans as text, e.g. \"7\")");
         }
+        if (node.asString().indexOf('\u0000') >= 0) {
+            throw badRequest("settings." + at + " must not contain NUL characters");
+        }
         if (node.asString().length() > MAX_VALUE) {
             throw badRequest("settings." + at + " is longer than " + MAX_VALUE + " characters");
         }
