@@ -162,6 +162,9 @@ public class ProviderRegistry {
                 throw new IllegalArgumentException("the " + type + " adapter did not build instance " + name);
             }
             return p;
+        } catch (NumberFormatException e) {
+            // The JDK's message quotes the value.
+            throw new IllegalArgumentException("a numeric setting of the " + type + " instance is not a number", e);
         } catch (IllegalStateException | IllegalArgumentException e) {
             throw new IllegalArgumentException(Masking.scrub(e.getMessage(), settings), e);
         } catch (RuntimeException e) {
