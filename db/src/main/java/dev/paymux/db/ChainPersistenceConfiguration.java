@@ -3,6 +3,8 @@ package dev.paymux.db;
 import dev.paymux.core.chain.ChainCursors;
 import dev.paymux.core.chain.WatchedAddresses;
 import dev.paymux.core.providers.ProviderCallbacks;
+import dev.paymux.core.providers.ProviderFees;
+import dev.paymux.core.providers.ProviderInstances;
 import dev.paymux.core.providers.ProviderPayments;
 import dev.paymux.core.providers.StoreProviders;
 import dev.paymux.core.routing.RouteAttempts;
@@ -71,6 +73,16 @@ class ChainPersistenceConfiguration {
     @Bean
     RoutingReports routingReports(JdbcClient jdbc) {
         return new JdbcRoutingReports(jdbc);
+    }
+
+    @Bean
+    ProviderInstances providerInstances(JdbcClient jdbc) {
+        return new JdbcProviderInstances(jdbc);
+    }
+
+    @Bean
+    ProviderFees providerFees(JdbcClient jdbc) {
+        return new JdbcProviderFees(jdbc);
     }
 
     /** Payout records and commission rates; one class implements both ports. */

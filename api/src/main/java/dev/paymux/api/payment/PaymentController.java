@@ -78,9 +78,11 @@ class PaymentController {
         if (routing.isPresent()) {
             return ApiResponse.ok(views.created(routed.create(store, command, routing.get().rules()).payment(), store));
         }
+        // A disabled instance still answers callbacks for its payments but takes no new ones.
         Optional<PaymentProvider> provider = storeProviders.instanceOf(storeId).map(instance -> providers.find(instance)
+                .filter(p -> providers.routable(p.instance()))
                 .orElseThrow(() -> new ApiException(HttpStatus.SERVICE_UNAVAILABLE,
-                        "the store's payment provider is not configured")));
+                        "the store's payment provider is not configured or disabled")));
         PaymentService.Created created = provider.isPresent() ? checkout.create(store, command, provider.get())
                 : payments.create(store, command);
         return ApiResponse.ok(views.created(created.payment(), store));
