@@ -396,6 +396,43 @@ class RoutingApiTest extends ApiTest {
         assertThat(bad.json().get("error").asString()).startsWith("since must be an ISO instant or date");
     }
 
+    @Test
+    void anInstanceAddedThroughTheAdminApiWithItsFeeScheduleTakesThePaymentsItIsCheapestFor() {
+        WireMockServer d = server();
+        d.stubFor(post(urlPathEqualTo("/v1/payment")).willReturn(invoice("d")));
+        try {
+            Http.Response added = admin().send("POST", "/admin/v1/provider-instances", """
+                    {"name": "d", "type": "cryptomus", "settings": {"base-url": "%s", "merchant-id": "merchant-d",
+                     "api-key": "%s", "read-timeout": "3s"}}""".formatted(d.baseUrl(), KEY));
+            assertThat(added.status()).as(added.body()).isEqualTo(201);
+            Http.Response fees = admin().send("PUT", "/admin/v1/provider-instances/d/fees", """
+                    {"methods": [{"currency": "USDT_TRC20", "min": "1", "max": "5000", "percent": "0.1",
+                     "network_fee": "0.05"}]}""");
+            assertThat(fees.status()).as(fees.body()).isEqualTo(200);
+
+            Merchant m = routedStore("{\"enabled\":true,\"excluded\":[\"native\",\"flaky\",\"broken\"]}");
+            JsonNode cheap = route(m, create(m, "{\"amount\":\"100\"}"));
+            // 0.1 % of 100 plus the 0.05 network fee, against a's 0.5.
+            assertThat(cheap.get("placed_at").asString()).isEqualTo("d");
+            assertThat(cheap.get("cost").asString()).isEqualTo("0.15");
+            assertThat(d.findAll(postRequestedFor(urlPathEqualTo("/v1/payment")))).hasSize(1);
+
+            // Above the operator's limit for d, the next cheapest takes it and d says why not.
+            JsonNode big = route(m, create(m, "{\"amount\":\"6000\"}"));
+            assertThat(big.get("placed_at").asString()).isEqualTo("a");
+            assertThat(big.get("candidates").valueStream().filter(c -> c.get("instance").asString().equals("d"))
+                    .findFirst().orElseThrow().get("reason").asString()).contains("outside the limits");
+        } finally {
+            admin().send("DELETE", "/admin/v1/provider-instances/d", null);
+            d.stop();
+        }
+        // A disabled instance is not routed to.
+        Merchant m = routedStore("{\"enabled\":true,\"excluded\":[\"native\",\"flaky\",\"broken\"]}");
+        JsonNode after = route(m, create(m, "{\"amount\":\"100\"}"));
+        assertThat(after.get("placed_at").asString()).isEqualTo("a");
+        assertThat(after.get("candidates").valueStream().map(c -> c.get("instance").asString())).doesNotContain("d");
+    }
+
     // ---- helpers ----
 
     private Merchant routedStore(String rules) {
