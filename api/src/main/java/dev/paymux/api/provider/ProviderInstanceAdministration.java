@@ -78,7 +78,7 @@ class ProviderInstanceAdministration {
         if (!inserted) {
             throw conflict("a provider instance is already named '" + name + "'");
         }
-        registry.putStored(provider, enabled);
+        registry.putStored(provider, s);
         return s;
     }
 
@@ -118,7 +118,7 @@ class ProviderInstanceAdministration {
             stored.audit(now, actor, action, name, json.writeValueAsString(detail));
             return null;
         });
-        registry.putStored(provider, enable);
+        registry.putStored(provider, next);
         return next;
     }
 

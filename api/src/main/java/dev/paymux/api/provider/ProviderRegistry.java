@@ -68,6 +68,8 @@ public class ProviderRegistry {
 
     private final Map<String, PaymentProviderFactory> factories = new LinkedHashMap<>();
     private volatile Snapshot snapshot;
+    /** The stored definition each database instance was built from, to tell a changed one on {@link #sync}. */
+    private final Map<String, ProviderInstances.Stored> builtFrom = new java.util.concurrent.ConcurrentHashMap<>();
 
     ProviderRegistry(List<PaymentProvider> providers, Environment environment, ProviderInstances stored) {
         ServiceLoader.load(PaymentProviderFactory.class).forEach(f -> factories.putIfAbsent(f.type(), f));
@@ -91,6 +93,7 @@ public class ProviderRegistry {
             }
             try {
                 add(entries, new Entry(build(s.name(), s.type(), s.settings()), Source.DATABASE, s.enabled()));
+                builtFrom.put(s.name(), s);
             } catch (IllegalArgumentException e) {
                 // The message names the setting, never its value; the application starts without the instance.
                 log.warn("Stored provider instance {} ({}) could not be built and is left out: {}", s.name(), s.type(),
@@ -172,8 +175,48 @@ public class ProviderRegistry {
         }
     }
 
-    /** Adds or replaces a stored instance; a replaced provider is closed when it holds resources. */
-    synchronized void putStored(PaymentProvider provider, boolean enabled) {
+    /**
+     * Brings the stored instances up to date with the database, for changes another gateway node made:
+     * new or changed ones are built, enabled flags follow. An instance that cannot be built is left as it
+     * is, with a warning.
+     *
+     * @return how many instances changed
+     */
+    synchronized int sync(List<ProviderInstances.Stored> stored) {
+        int changed = 0;
+        for (ProviderInstances.Stored s : stored) {
+            Entry current = snapshot.entries().get(s.name());
+            if (current != null && current.source() != Source.DATABASE) {
+                continue;
+            }
+            ProviderInstances.Stored known = builtFrom.get(s.name());
+            if (current != null && known != null && known.type().equals(s.type())
+                    && known.settings().equals(s.settings())) {
+                if (current.enabled() != s.enabled()) {
+                    setEnabled(s.name(), s.enabled());
+                    builtFrom.put(s.name(), s);
+                    changed++;
+                }
+                continue;
+            }
+            try {
+                putStored(build(s.name(), s.type(), s.settings()), s);
+                changed++;
+            } catch (IllegalArgumentException e) {
+                log.warn("Stored provider instance {} ({}) could not be built and is left as it was: {}", s.name(),
+                        s.type(), e.getMessage());
+            }
+        }
+        return changed;
+    }
+
+    /** Adds or replaces a stored instance built from {@code from}; a replaced provider is closed when it holds resources. */
+    synchronized void putStored(PaymentProvider provider, ProviderInstances.Stored from) {
+        putStored(provider, from.enabled());
+        builtFrom.put(from.name(), from);
+    }
+
+    private void putStored(PaymentProvider provider, boolean enabled) {
         Map<String, Entry> entries = new LinkedHashMap<>(snapshot.entries());
         Entry old = entries.get(provider.instance());
         if (old != null && old.source() != Source.DATABASE) {

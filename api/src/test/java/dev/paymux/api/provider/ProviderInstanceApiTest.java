@@ -13,6 +13,8 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import dev.paymux.api.support.ApiTest;
 import dev.paymux.api.support.Http;
 import dev.paymux.api.support.Merchant;
+import dev.paymux.core.provider.FeeSchedule;
+import dev.paymux.core.provider.PayMethod;
 import dev.paymux.core.provider.PaymentIntent;
 import dev.paymux.core.provider.PaymentProvider;
 import dev.paymux.core.provider.Quote;
@@ -23,6 +25,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,6 +103,42 @@ class ProviderInstanceApiTest extends ApiTest {
     }
 
     // ---- instances ----
+
+    @Autowired
+    ProviderSyncConfiguration.ProviderSync sync;
+
+    @Test
+    void anInstanceAndFeesAnotherNodeStoredReachThisNodeAtTheNextSync() {
+        String name = name("elsewhere");
+        Instant now = clock.instant();
+        // Another gateway node wrote these rows; this node's registry has not seen them.
+        instances.insert(new ProviderInstances.Stored(name, "cryptomus", true, Map.of("base-url", CRYPTOMUS.baseUrl(),
+                "merchant-id", "m-elsewhere", "api-key", "k-elsewhere"), now, now));
+        fees.replace(name, List.of(new PayMethod("USDT_TRC20", BigDecimal.ONE, new BigDecimal("1000"),
+                FeeSchedule.percent(new BigDecimal("0.4")), true)), now);
+        assertThat(registry.find(name)).isEmpty();
+
+        sync.handle(now, null);
+        PaymentProvider p = registry.find(name).orElseThrow();
+        assertThat(registry.routable(name)).isTrue();
+        PaymentIntent intent = new PaymentIntent("x", new BigDecimal("100"), "USDT_TRC20", "USDT_TRC20",
+                Duration.ofMinutes(30), null, null, null);
+        assertThat(quoter.quote(p, intent).cost()).isEqualByComparingTo("0.4");
+
+        // Disabled elsewhere: no longer routable here, same provider object (nothing rebuilt).
+        instances.update(new ProviderInstances.Stored(name, "cryptomus", false, Map.of("base-url", CRYPTOMUS.baseUrl(),
+                "merchant-id", "m-elsewhere", "api-key", "k-elsewhere"), now, now.plusSeconds(1)));
+        sync.handle(now, null);
+        assertThat(registry.routable(name)).isFalse();
+        assertThat(registry.find(name).orElseThrow()).isSameAs(p);
+
+        // New settings elsewhere: rebuilt here.
+        instances.update(new ProviderInstances.Stored(name, "cryptomus", true, Map.of("base-url", CRYPTOMUS.baseUrl(),
+                "merchant-id", "m-elsewhere", "api-key", "k-rotated"), now, now.plusSeconds(2)));
+        sync.handle(now, null);
+        assertThat(registry.routable(name)).isTrue();
+        assertThat(registry.find(name).orElseThrow()).isNotSameAs(p);
+    }
 
     @Test
     void aCryptomusInstanceAddedThroughTheApiTakesPaymentsAtOnceAndNeverShowsItsKey() {
