@@ -5,6 +5,7 @@ create table store_routing (
     enabled     boolean not null,
     pinned      text,
     excluded    text[] not null default '{}',
+    pass_fees   boolean not null default false,
     updated_at  timestamptz not null
 );
 create table store_routing_weights (

@@ -29,13 +29,13 @@ final class JdbcStoreRoutings implements StoreRoutings {
                 .query(rs -> {
                     weights.put(rs.getString(1), rs.getInt(2));
                 });
-        return jdbc.sql("select enabled, pinned, excluded from store_routing where store_id = :s")
+        return jdbc.sql("select enabled, pinned, excluded, pass_fees from store_routing where store_id = :s")
                 .param("s", store.value())
                 .query((rs, i) -> {
                     Array excluded = rs.getArray("excluded");
                     String[] names = excluded == null ? new String[0] : (String[]) excluded.getArray();
                     return new StoreRouting(rs.getBoolean("enabled"),
-                            new RoutingRules(rs.getString("pinned"), Set.of(names), weights));
+                            new RoutingRules(rs.getString("pinned"), Set.of(names), weights), rs.getBoolean("pass_fees"));
                 }).optional();
     }
 
@@ -43,12 +43,12 @@ final class JdbcStoreRoutings implements StoreRoutings {
     public void save(StoreId store, StoreRouting routing, Instant now) {
         RoutingRules r = routing.rules();
         jdbc.sql("""
-                insert into store_routing (store_id, enabled, pinned, excluded, updated_at)
-                values (:s, :e, :p, :x, :now)
+                insert into store_routing (store_id, enabled, pinned, excluded, pass_fees, updated_at)
+                values (:s, :e, :p, :x, :f, :now)
                 on conflict (store_id) do update set enabled = excluded.enabled, pinned = excluded.pinned,
-                    excluded = excluded.excluded, updated_at = excluded.updated_at""")
+                    excluded = excluded.excluded, pass_fees = excluded.pass_fees, updated_at = excluded.updated_at""")
                 .param("s", store.value()).param("e", routing.enabled()).param("p", r.pinned())
-                .param("x", r.excluded().stream().sorted().toArray(String[]::new)).param("now", ts(now)).update();
+                .param("x", r.excluded().stream().sorted().toArray(String[]::new)).param("f", routing.passFees()).param("now", ts(now)).update();
         jdbc.sql("delete from store_routing_weights where store_id = :s").param("s", store.value()).update();
         r.weights().forEach((instance, weight) -> jdbc.sql(
                         "insert into store_routing_weights (store_id, instance, weight) values (:s, :i, :w)")

@@ -76,7 +76,7 @@ class PaymentController {
         Store store = stores.findById(storeId).orElseThrow(() -> ApiException.notFound("store not found"));
         Optional<StoreRouting> routing = routings.find(storeId).filter(StoreRouting::enabled);
         if (routing.isPresent()) {
-            return ApiResponse.ok(views.created(routed.create(store, command, routing.get().rules()).payment(), store));
+            return ApiResponse.ok(views.created(routed.create(store, command, routing.get()).payment(), store));
         }
         // A disabled instance still answers callbacks for its payments but takes no new ones.
         Optional<PaymentProvider> provider = storeProviders.instanceOf(storeId).map(instance -> providers.find(instance)

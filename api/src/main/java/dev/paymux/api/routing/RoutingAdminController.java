@@ -65,10 +65,10 @@ class RoutingAdminController {
     }
 
     record RoutingView(@JsonProperty("store_id") String storeId, boolean enabled, String pinned, List<String> excluded,
-            Map<String, Integer> weights) {
+            Map<String, Integer> weights, @JsonProperty("pass_fees") boolean passFees) {
         static RoutingView of(StoreId store, StoreRouting r) {
             return new RoutingView(store.toString(), r.enabled(), r.rules().pinned(),
-                    r.rules().excluded().stream().sorted().toList(), new TreeMap<>(r.rules().weights()));
+                    r.rules().excluded().stream().sorted().toList(), new TreeMap<>(r.rules().weights()), r.passFees());
         }
     }
 
@@ -83,7 +83,8 @@ class RoutingAdminController {
     @PutMapping("/admin/v1/stores/{storeId}/routing")
     @Operation(summary = "Route a store's payments by cost",
             description = "Body: {\"enabled\": true, \"pinned\": null, \"excluded\": [\"native\"], "
-                    + "\"weights\": {\"cryptomus-eu\": 150}}. enabled is required; the rest default to no rule. "
+                    + "\"weights\": {\"cryptomus-eu\": 150}, \"pass_fees\": false}. enabled is required; the rest "
+                    + "default to no rule. pass_fees: the customer pays the chosen instance's fee on top of the price. "
                     + "A weight (1-10000, default 100) divides the cost the router compares: 200 makes an "
                     + "instance look half as expensive. Instance names must be configured.")
     ApiResponse<RoutingView> put(@PathVariable String storeId, HttpServletRequest request) throws IOException {
@@ -132,7 +133,12 @@ class RoutingAdminController {
         if (pinned != null && excluded.contains(pinned)) {
             throw badRequest("the pinned instance " + pinned + " is also excluded");
         }
-        StoreRouting routing = new StoreRouting(enabled.asBoolean(), new RoutingRules(pinned, excluded, weights));
+        JsonNode passFees = root.get("pass_fees");
+        if (passFees != null && !passFees.isNull() && !passFees.isBoolean()) {
+            throw badRequest("pass_fees must be true or false");
+        }
+        StoreRouting routing = new StoreRouting(enabled.asBoolean(), new RoutingRules(pinned, excluded, weights),
+                passFees != null && passFees.asBoolean(false));
         tx.inTransaction(() -> {
             routings.save(store.id(), routing, clock.instant());
             return null;

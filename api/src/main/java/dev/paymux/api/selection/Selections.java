@@ -10,7 +10,6 @@ import dev.paymux.core.rates.RateProvider;
 import dev.paymux.core.rates.RatesUnavailableException;
 import dev.paymux.core.routing.RouteDecision;
 import dev.paymux.core.routing.RoutedCheckout;
-import dev.paymux.core.routing.RoutingRules;
 import dev.paymux.core.routing.StoreRouting;
 import dev.paymux.core.routing.StoreRoutings;
 import dev.paymux.core.store.Store;
@@ -84,8 +83,8 @@ public class Selections {
         if (payment.status() != PaymentStatus.SELECTING || payment.asset() != null) {
             return new View(payment, store, List.of(), views.paymentUrl(payment));
         }
-        Optional<RoutingRules> rules = rules(store);
-        List<Option> options = store.assets().stream().map(asset -> option(payment, store, asset, rules)).toList();
+        Optional<StoreRouting> routing = routing(store);
+        List<Option> options = store.assets().stream().map(asset -> option(payment, store, asset, routing)).toList();
         return new View(payment, store, options, null);
     }
 
@@ -93,20 +92,20 @@ public class Selections {
     public View choose(String token, Asset asset) {
         Payment peek = payments.selection(token);
         Store store = stores.findById(peek.storeId()).orElseThrow();
-        Optional<RoutingRules> rules = rules(store);
-        if (rules.isPresent()) {
-            routed.choose(token, asset, store, rules.get());
+        Optional<StoreRouting> routing = routing(store);
+        if (routing.isPresent()) {
+            routed.choose(token, asset, store, routing.get());
         } else {
             payments.choose(token, asset);
         }
         return view(token);
     }
 
-    private Optional<RoutingRules> rules(Store store) {
-        return tx.inTransaction(() -> routings.find(store.id())).filter(StoreRouting::enabled).map(StoreRouting::rules);
+    private Optional<StoreRouting> routing(Store store) {
+        return tx.inTransaction(() -> routings.find(store.id())).filter(StoreRouting::enabled);
     }
 
-    private Option option(Payment payment, Store store, Asset asset, Optional<RoutingRules> rules) {
+    private Option option(Payment payment, Store store, Asset asset, Optional<StoreRouting> routing) {
         BigDecimal amount;
         try {
             amount = Pricing.toAsset(payment.price(), asset, needsRates(payment, asset) ? rates.current() : null,
@@ -114,11 +113,13 @@ public class Selections {
         } catch (RatesUnavailableException e) {
             return new Option(asset, null, false, "no exchange rate is available right now");
         }
-        if (rules.isPresent()) {
-            RouteDecision decision = routed.preview(store, asset, amount, rules.get());
+        if (routing.isPresent()) {
+            RouteDecision decision = routed.preview(store, asset, amount, routing.get().rules());
             if (decision.chosen().isEmpty()) {
                 return new Option(asset, amount, false, "no payment provider can take it right now");
             }
+            // With fees passed on, the customer pays the price plus the fee of the instance that would take it.
+            amount = routing.get().customerAmount(amount, decision.chosen().get().cost());
         }
         return new Option(asset, amount, true, null);
     }

@@ -433,6 +433,27 @@ class RoutingApiTest extends ApiTest {
         assertThat(after.get("candidates").valueStream().map(c -> c.get("instance").asString())).doesNotContain("d");
     }
 
+    @Test
+    void aStoreThatPassesFeesOnAsksTheCustomerForThePricePlusTheChosenInstancesFee() {
+        Merchant m = routedStore("{\"enabled\":true,\"excluded\":[\"native\",\"flaky\",\"broken\"],\"pass_fees\":true}");
+        assertThat(admin().send("GET", "/admin/v1/stores/" + m.storeId() + "/routing", null).data().get("pass_fees")
+                .asBoolean()).isTrue();
+        Http.Response created = m.post("/api/v1/payment/create", "{\"amount\":\"100\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        // a charges 0.5 % of 100: the customer is asked for 100.5, the provider is asked to collect 100.5.
+        assertThat(new BigDecimal(created.data().get("amount").asString())).isEqualByComparingTo("100.5");
+        assertThat(SERVERS.get("a").findAll(postRequestedFor(urlPathEqualTo("/v1/payment"))).get(0).getBodyAsString())
+                .contains("\"amount\":\"100.5\"");
+        JsonNode route = route(m, created.data().get("payment_id").asString());
+        assertThat(route.get("amount").asString()).isEqualTo("100");
+        assertThat(route.get("cost").asString()).isEqualTo("0.5");
+
+        Http.Response bad = admin().send("PUT", "/admin/v1/stores/" + m.storeId() + "/routing",
+                "{\"enabled\":true,\"pass_fees\":\"yes\"}");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().get("error").asString()).isEqualTo("pass_fees must be true or false");
+    }
+
     // ---- helpers ----
 
     private Merchant routedStore(String rules) {

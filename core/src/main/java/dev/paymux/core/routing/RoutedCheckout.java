@@ -93,24 +93,24 @@ public final class RoutedCheckout {
      * created ({@code selecting}); {@link #choose} routes it later. The same {@code order_id} returns the
      * earlier payment, resuming its routing if no provider took it yet.
      */
-    public Created create(Store store, CreatePayment cmd, RoutingRules rules) {
-        Decided decided = new Decided(store, rules);
+    public Created create(Store store, CreatePayment cmd, StoreRouting routing) {
+        Decided decided = new Decided(store, routing.rules());
         Created created = service.createHeld(store, cmd, decided::hold);
         if (created.created()) {
             return decided.intent == null ? created
-                    : new Created(attempt(created.payment(), decided.intent, decided.decision), true);
+                    : new Created(attempt(created.payment(), decided.intent, decided.decision, routing), true);
         }
-        return new Created(resume(created.payment(), store, rules), false);
+        return new Created(resume(created.payment(), store, routing), false);
     }
 
     /** The customer's choice of asset on the selection page: routes the payment in that asset. */
-    public Payment choose(String token, Asset asset, Store store, RoutingRules rules) {
-        Decided decided = new Decided(store, rules);
+    public Payment choose(String token, Asset asset, Store store, StoreRouting routing) {
+        Decided decided = new Decided(store, routing.rules());
         Payment chosen = service.chooseHeld(token, asset, decided::hold);
         if (decided.intent == null) {
-            return resume(chosen, store, rules);
+            return resume(chosen, store, routing);
         }
-        return attempt(chosen, decided.intent, decided.decision);
+        return attempt(chosen, decided.intent, decided.decision, routing);
     }
 
     /** What the router would decide now for an amount in an asset (the selection page's availability). */
@@ -164,7 +164,8 @@ public final class RoutedCheckout {
     }
 
     /** An earlier payment: routed again only when it is still queued, no provider holds it and no one else routes it. */
-    private Payment resume(Payment payment, Store store, RoutingRules rules) {
+    private Payment resume(Payment payment, Store store, StoreRouting routing) {
+        RoutingRules rules = routing.rules();
         if (payment.status() != PaymentStatus.QUEUED) {
             return payment;
         }
@@ -197,10 +198,10 @@ public final class RoutedCheckout {
             throw new PaymentException(Reason.UNPROCESSABLE, "no payment provider can take this payment: "
                     + reasons(decided.decision));
         }
-        return attempt(locked, decided.intent, decided.decision);
+        return attempt(locked, decided.intent, decided.decision, routing);
     }
 
-    private Payment attempt(Payment payment, PaymentIntent intent, RouteDecision decision) {
+    private Payment attempt(Payment payment, PaymentIntent intent, RouteDecision decision, StoreRouting routing) {
         Instant deadline = clock.instant().plus(settings.budget());
         String refusal = null;
         ProviderException unknown = null;
@@ -215,10 +216,12 @@ public final class RoutedCheckout {
             long attempt = tx.inTransaction(() -> attempts.started(payment.id(), candidate.instance(), clock.instant()));
             long started = System.nanoTime();
             try {
-                ProviderPayment created = provider.get().create(withCallback(intent, candidate.instance()));
+                PaymentIntent asked = forCandidate(intent, candidate, routing);
+                ProviderPayment created = provider.get().create(asked);
                 long ms = millisSince(started);
                 listener.attempted(candidate.instance(), Outcome.CREATED, ms);
-                return tx.inTransaction(() -> placeAt(payment, provider.get(), created, candidate, decision, attempt, ms));
+                return tx.inTransaction(() -> placeAt(payment, provider.get(), created, asked.amount(), candidate, decision,
+                        attempt, ms));
             } catch (ProviderException e) {
                 Outcome outcome = e.kind() == ProviderException.Kind.REJECTED ? Outcome.REJECTED : Outcome.ABANDONED;
                 finish(attempt, outcome, e.getMessage(), millisSince(started), candidate.instance());
@@ -260,8 +263,8 @@ public final class RoutedCheckout {
         throw new PaymentException(Reason.UNPROCESSABLE, reason);
     }
 
-    private Payment placeAt(Payment payment, PaymentProvider provider, ProviderPayment created, Candidate candidate,
-            RouteDecision decision, long attempt, long ms) {
+    private Payment placeAt(Payment payment, PaymentProvider provider, ProviderPayment created, BigDecimal asked,
+            Candidate candidate, RouteDecision decision, long attempt, long ms) {
         Instant now = clock.instant();
         Payment p = payments.lock(payment.id()).orElseThrow();
         boolean isNative = NATIVE.equals(provider.type());
@@ -272,7 +275,7 @@ public final class RoutedCheckout {
                 decisions.released(p.id());
                 return p;
             }
-            BigDecimal amount = created.payAmount() != null ? created.payAmount() : p.amountRequested();
+            BigDecimal amount = created.payAmount() != null ? created.payAmount() : asked;
             p.handOver(created.payAddress(), amount, now,
                     created.expiresAt() != null ? created.expiresAt() : p.expiresAt());
             payments.update(p);
@@ -294,9 +297,10 @@ public final class RoutedCheckout {
         listener.attempted(instance, outcome, ms);
     }
 
-    private PaymentIntent withCallback(PaymentIntent i, String instance) {
-        return new PaymentIntent(i.reference(), i.amount(), i.currency(), i.payCurrency(), i.lifetime(),
-                callbackUrl.apply(instance), i.returnUrl(), i.description());
+    /** The intent as one candidate gets it: its callback URL, and its fee on top when the customer pays fees. */
+    private PaymentIntent forCandidate(PaymentIntent i, Candidate c, StoreRouting routing) {
+        return new PaymentIntent(i.reference(), routing.customerAmount(i.amount(), c.cost()), i.currency(),
+                i.payCurrency(), i.lifetime(), callbackUrl.apply(c.instance()), i.returnUrl(), i.description());
     }
 
     private static long millisSince(long nanos) {

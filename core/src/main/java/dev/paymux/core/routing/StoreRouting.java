@@ -5,9 +5,11 @@ import java.util.Objects;
 /**
  * Whether a store's payments are routed across provider instances, and by which rules.
  *
- * @param enabled  false: the store's payments go native, or to the one instance assigned to it
+ * @param enabled    false: the store's payments go native, or to the one instance assigned to it
+ * @param passFees   the customer pays the provider's fee: the amount asked at the provider is the price
+ *                   plus the quote of the instance that takes it (the fee is not charged on the fee)
  */
-public record StoreRouting(boolean enabled, RoutingRules rules) {
+public record StoreRouting(boolean enabled, RoutingRules rules, boolean passFees) {
 
     public StoreRouting {
         Objects.requireNonNull(rules, "rules");
@@ -17,6 +19,11 @@ public record StoreRouting(boolean enabled, RoutingRules rules) {
     }
 
     public static StoreRouting off() {
-        return new StoreRouting(false, RoutingRules.none());
+        return new StoreRouting(false, RoutingRules.none(), false);
+    }
+
+    /** What the customer is asked to pay at an instance that quoted {@code cost} for {@code amount}. */
+    public java.math.BigDecimal customerAmount(java.math.BigDecimal amount, java.math.BigDecimal cost) {
+        return passFees && cost != null ? amount.add(cost) : amount;
     }
 }
