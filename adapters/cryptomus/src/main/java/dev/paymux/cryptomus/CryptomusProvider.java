@@ -94,7 +94,7 @@ public final class CryptomusProvider implements PaymentProvider {
         this.breaker = CircuitBreaker.of(TYPE + "-" + config.instance(), CircuitBreakerConfig.custom()
                 .failureRateThreshold(config.breakerFailureRate())
                 .slidingWindowSize(config.breakerWindow())
-                .minimumNumberOfCalls(config.breakerWindow())
+                .minimumNumberOfCalls(config.breakerMinimumCalls())
                 .waitDurationInOpenState(config.breakerOpenWait())
                 // A refusal is Cryptomus working: only unavailability and garbage count against it.
                 .recordException(e -> !(e instanceof CallFailure f) || f.kind != ProviderException.Kind.REJECTED)

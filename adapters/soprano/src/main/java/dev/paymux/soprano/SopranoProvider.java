@@ -197,4 +197,9 @@ public final class SopranoProvider implements PaymentProvider {
     public String toString() {
         return "SopranoProvider[" + config.instance() + "]";
     }
+
+    /** The instance's circuit breaker. */
+    io.github.resilience4j.circuitbreaker.CircuitBreaker circuitBreaker() {
+        return resilience.circuitBreaker();
+    }
 }
