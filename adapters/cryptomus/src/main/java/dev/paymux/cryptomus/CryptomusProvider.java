@@ -16,7 +16,6 @@ import dev.paymux.core.provider.ProviderPayment;
 import dev.paymux.core.provider.ProviderReference;
 import dev.paymux.core.provider.Quote;
 import dev.paymux.core.provider.StatusTable;
-import feign.Client;
 import feign.Feign;
 import feign.FeignException;
 import feign.Request;
@@ -83,7 +82,7 @@ public final class CryptomusProvider implements PaymentProvider {
         this.callbacks = new CryptomusCallbacks(config.instance(), signature, mapping, config.callbackIps());
         CryptomusCodec codec = new CryptomusCodec();
         this.api = Feign.builder()
-                .client(new Client.Default(null, null))
+                .client(new JdkHttpClient(config.connectTimeout(), config.readTimeout()))
                 .options(new Request.Options(config.connectTimeout(), config.readTimeout(), false))
                 .encoder(codec.encoder())
                 .decoder(codec.decoder())
