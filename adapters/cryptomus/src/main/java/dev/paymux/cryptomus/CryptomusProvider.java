@@ -15,6 +15,7 @@ import dev.paymux.core.provider.ProviderHealth;
 import dev.paymux.core.provider.ProviderPayment;
 import dev.paymux.core.provider.ProviderReference;
 import dev.paymux.core.provider.Quote;
+import dev.paymux.core.provider.Refreshable;
 import dev.paymux.core.provider.StatusTable;
 import feign.Feign;
 import feign.FeignException;
@@ -55,7 +56,7 @@ import org.slf4j.LoggerFactory;
  *
  * Every call goes through the instance's circuit breaker and retry (unavailability only).
  */
-public final class CryptomusProvider implements PaymentProvider {
+public final class CryptomusProvider implements PaymentProvider, Refreshable {
 
     /** The provider type. */
     public static final String TYPE = "cryptomus";
@@ -69,6 +70,11 @@ public final class CryptomusProvider implements PaymentProvider {
     private final CircuitBreaker breaker;
     private final Retry retry;
     private final AtomicReference<Services> services = new AtomicReference<>();
+    private final AtomicReference<RefreshFailure> refreshFailure = new AtomicReference<>();
+
+    /** Why and when the last scheduled refresh failed. */
+    private record RefreshFailure(String reason, Instant at) {
+    }
 
     /** The methods and when they were read from Cryptomus. */
     private record Services(Map<String, PayMethod> methods, Instant refreshedAt) {
@@ -213,6 +219,23 @@ public final class CryptomusProvider implements PaymentProvider {
         return List.copyOf(methods.values());
     }
 
+    /**
+     * The scheduled refresh: {@link #refreshServices()}, keeping the previous list when Cryptomus cannot be
+     * read; the failure shows in {@link #health()} until a refresh succeeds.
+     */
+    @Override
+    public void refresh() {
+        try {
+            List<PayMethod> methods = refreshServices();
+            refreshFailure.set(null);
+            LOG.debug("Cryptomus instance {}: service list refreshed, {} methods", instance(), methods.size());
+        } catch (ProviderException e) {
+            refreshFailure.set(new RefreshFailure(e.getMessage(), Instant.now()));
+            LOG.warn("Cryptomus instance {}: service list refresh failed, keeping the previous one: {}", instance(),
+                    e.getMessage());
+        }
+    }
+
     /** When {@link #refreshServices()} last succeeded, or null. */
     public Instant servicesRefreshedAt() {
         Services s = services.get();
@@ -250,7 +273,10 @@ public final class CryptomusProvider implements PaymentProvider {
         call("resend webhook", () -> CryptomusMapping.result(api.resend(body)));
     }
 
-    /** DOWN while the circuit is open; otherwise UP with the circuit's state and the service list's age. */
+    /**
+     * DOWN while the circuit is open; otherwise UP with the circuit's state, the service list's age and the
+     * last failed {@link #refresh()}, if any since the last successful one.
+     */
     @Override
     public ProviderHealth health() {
         CircuitBreaker.State state = breaker.getState();
@@ -258,8 +284,10 @@ public final class CryptomusProvider implements PaymentProvider {
             return ProviderHealth.down("circuit breaker open after repeated Cryptomus failures");
         }
         Instant refreshed = servicesRefreshedAt();
+        RefreshFailure failure = refreshFailure.get();
         return ProviderHealth.up("circuit " + state.name().toLowerCase(Locale.ROOT)
-                + (refreshed == null ? ", service list not read yet" : ", service list read " + refreshed));
+                + (refreshed == null ? ", service list not read yet" : ", service list read " + refreshed)
+                + (failure == null ? "" : ", last refresh failed " + failure.at() + ": " + failure.reason()));
     }
 
     /** The circuit breaker, for the application's metrics and health wiring. */
