@@ -7,6 +7,7 @@ import dev.paymux.core.provider.CallbackRequest;
 import dev.paymux.core.provider.CallbackResult;
 import dev.paymux.core.provider.Capabilities;
 import dev.paymux.core.provider.FeeSchedule;
+import dev.paymux.core.provider.OperatorActions;
 import dev.paymux.core.provider.PayMethod;
 import dev.paymux.core.provider.PaymentIntent;
 import dev.paymux.core.provider.PaymentProvider;
@@ -56,7 +57,7 @@ import org.slf4j.LoggerFactory;
  *
  * Every call goes through the instance's circuit breaker and retry (unavailability only).
  */
-public final class CryptomusProvider implements PaymentProvider, Refreshable {
+public final class CryptomusProvider implements PaymentProvider, Refreshable, OperatorActions {
 
     /** The provider type. */
     public static final String TYPE = "cryptomus";
@@ -67,6 +68,7 @@ public final class CryptomusProvider implements PaymentProvider, Refreshable {
     private final CryptomusApi api;
     private final CryptomusMapping mapping;
     private final CryptomusCallbacks callbacks;
+    private final CryptomusActions actions;
     private final CircuitBreaker breaker;
     private final Retry retry;
     private final AtomicReference<Services> services = new AtomicReference<>();
@@ -86,6 +88,7 @@ public final class CryptomusProvider implements PaymentProvider, Refreshable {
         this.mapping = new CryptomusMapping(config, statuses);
         CryptomusSignature signature = new CryptomusSignature(config.merchantId(), config.apiKey());
         this.callbacks = new CryptomusCallbacks(config.instance(), signature, mapping, config.callbackIps());
+        this.actions = new CryptomusActions(config);
         CryptomusCodec codec = new CryptomusCodec();
         this.api = Feign.builder()
                 .client(new JdkHttpClient(config.connectTimeout(), config.readTimeout()))
@@ -271,6 +274,41 @@ public final class CryptomusProvider implements PaymentProvider, Refreshable {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("order_id", paymentReference);
         call("resend webhook", () -> CryptomusMapping.result(api.resend(body)));
+    }
+
+    /** {@code test-webhook} and {@code resend}, see {@link #run}. */
+    @Override
+    public List<ActionInfo> actions() {
+        return CryptomusActions.ACTIONS;
+    }
+
+    /**
+     * {@code test-webhook}: {@code /v1/test-webhook/payment} to the instance's Paymux callback address, with
+     * {@code asset} (or {@code currency} and {@code network}), {@code status} (default {@code paid}) and
+     * optionally an existing invoice ({@code uuid}, {@code order_id} or the named payment).
+     * {@code resend}: {@code /v1/payment/resend} for the invoice given by {@code uuid}, {@code order_id} or
+     * the named payment. Both are signed like every call and go through the circuit breaker.
+     */
+    @Override
+    public ActionResult run(String action, Map<String, String> params, ActionContext context) {
+        Objects.requireNonNull(params, "params");
+        CryptomusActions.info(instance(), action);
+        Map<String, Object> body;
+        String summary;
+        if (action.equals(CryptomusActions.TEST_WEBHOOK)) {
+            body = actions.testWebhook(params, context);
+            call("test webhook", () -> CryptomusMapping.result(api.testWebhook(body)));
+            summary = "Cryptomus accepted the test webhook (" + body.get("status") + ", " + body.get("currency")
+                    + " on " + body.get("network") + ") to " + body.get("url_callback");
+        } else {
+            body = actions.resend(params, context);
+            call("resend webhook", () -> CryptomusMapping.result(api.resend(body)));
+            summary = "Cryptomus accepted the resend of the invoice's last webhook";
+        }
+        LOG.info("Cryptomus instance {}: operator action {} accepted", instance(), action);
+        Map<String, String> details = new LinkedHashMap<>();
+        body.forEach((k, v) -> details.put(k, String.valueOf(v)));
+        return new ActionResult(summary, details);
     }
 
     /**
