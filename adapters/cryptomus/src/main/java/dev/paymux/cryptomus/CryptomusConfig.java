@@ -45,7 +45,7 @@ public record CryptomusConfig(String instance, String baseUrl, String merchantId
      * (judged once 10 were made) and staying open 30 s.
      */
     public static final ResilienceSettings BUILT_IN_RESILIENCE = new ResilienceSettings(Duration.ofSeconds(2),
-            Duration.ofSeconds(10), 3, Duration.ofMillis(300), 50f, 10, 10, Duration.ofSeconds(30));
+            Duration.ofSeconds(10), 3, Duration.ofMillis(300), new BigDecimal("50"), 10, 10, Duration.ofSeconds(30));
 
     public CryptomusConfig {
         Objects.requireNonNull(instance, "instance");
@@ -86,7 +86,7 @@ public record CryptomusConfig(String instance, String baseUrl, String merchantId
         return new CryptomusConfig(instance, baseUrl == null ? DEFAULT_BASE_URL : baseUrl, merchantId, apiKey,
                 BUILT_IN_RESILIENCE.connectTimeout(), BUILT_IN_RESILIENCE.readTimeout(),
                 BUILT_IN_RESILIENCE.retryMaxAttempts(), BUILT_IN_RESILIENCE.retryWait(),
-                BUILT_IN_RESILIENCE.failureRateThreshold(), BUILT_IN_RESILIENCE.slidingWindow(),
+                BUILT_IN_RESILIENCE.failureRateThreshold().floatValue(), BUILT_IN_RESILIENCE.slidingWindow(),
                 BUILT_IN_RESILIENCE.minimumCalls(), BUILT_IN_RESILIENCE.waitInOpen(),
                 List.of(new CryptomusAsset("USDT_TRC20", "USDT", "tron", new BigDecimal("1"), new BigDecimal("100000"), fee),
                         new CryptomusAsset("USDT_ERC20", "USDT", "eth", new BigDecimal("1"), new BigDecimal("100000"), fee),
@@ -139,14 +139,14 @@ public record CryptomusConfig(String instance, String baseUrl, String merchantId
 
     /** These timeouts, retry and circuit breaker settings. */
     public ResilienceSettings resilience() {
-        return new ResilienceSettings(connectTimeout, readTimeout, retryAttempts, retryWait, breakerFailureRate,
-                breakerWindow, breakerMinimumCalls, breakerOpenWait);
+        return new ResilienceSettings(connectTimeout, readTimeout, retryAttempts, retryWait,
+                new BigDecimal(Float.toString(breakerFailureRate)), breakerWindow, breakerMinimumCalls, breakerOpenWait);
     }
 
     /** The timeouts, retry and circuit breaker of {@code r}. */
     public CryptomusConfig withResilience(ResilienceSettings r) {
         return withTimeouts(r.connectTimeout(), r.readTimeout()).withRetry(r.retryMaxAttempts(), r.retryWait())
-                .withBreaker(r.failureRateThreshold(), r.slidingWindow(), r.minimumCalls(), r.waitInOpen());
+                .withBreaker(r.failureRateThreshold().floatValue(), r.slidingWindow(), r.minimumCalls(), r.waitInOpen());
     }
 
     /** The configured asset with Paymux code {@code code}, or null. */

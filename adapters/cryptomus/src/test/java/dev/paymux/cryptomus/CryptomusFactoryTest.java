@@ -44,7 +44,7 @@ class CryptomusFactoryTest extends CryptomusWireMockTest {
         assertThat(r.retryWait()).as("default over built-in").isEqualTo(Duration.ofMillis(50));
         assertThat(r.connectTimeout()).as("built-in").isEqualTo(CryptomusConfig.BUILT_IN_RESILIENCE.connectTimeout());
         assertThat(r.retryMaxAttempts()).as("built-in").isEqualTo(3);
-        assertThat(r.failureRateThreshold()).as("built-in").isEqualTo(50f);
+        assertThat(r.failureRateThreshold()).as("built-in").isEqualByComparingTo("50");
         assertThat(r.waitInOpen()).as("built-in").isEqualTo(Duration.ofSeconds(30));
     }
 

@@ -1,6 +1,7 @@
 package dev.paymux.exchanger;
 
 import dev.paymux.core.provider.ResilienceSettings;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -40,7 +41,7 @@ public record ExchangerConfig(String instance, String baseUrl, String authHeader
      * connect 2 s, read 10 s, and {@link Resilience#defaults()}.
      */
     public static final ResilienceSettings BUILT_IN_RESILIENCE = new ResilienceSettings(Duration.ofSeconds(2),
-            Duration.ofSeconds(10), 3, Duration.ofMillis(500), 50f, 10, 5, Duration.ofSeconds(30));
+            Duration.ofSeconds(10), 3, Duration.ofMillis(500), new BigDecimal("50"), 10, 5, Duration.ofSeconds(30));
 
     public ExchangerConfig {
         requireText(instance, "instance");
@@ -90,13 +91,15 @@ public record ExchangerConfig(String instance, String baseUrl, String authHeader
     /** The timeouts, retry and circuit breaker of {@code r}. */
     public ExchangerConfig withResilience(ResilienceSettings r) {
         return withTimeouts(r.connectTimeout(), r.readTimeout()).withResilience(new Resilience(r.retryMaxAttempts(),
-                r.retryWait(), r.failureRateThreshold(), r.slidingWindow(), r.minimumCalls(), r.waitInOpen()));
+                r.retryWait(), r.failureRateThreshold().floatValue(), r.slidingWindow(), r.minimumCalls(),
+                r.waitInOpen()));
     }
 
     /** These timeouts, retry and circuit breaker settings. */
     public ResilienceSettings resilienceSettings() {
         return new ResilienceSettings(connectTimeout, readTimeout, resilience.retryAttempts(), resilience.retryWait(),
-                resilience.failureRatePercent(), resilience.slidingWindowSize(), resilience.minimumNumberOfCalls(),
+                new BigDecimal(Float.toString(resilience.failureRatePercent())), resilience.slidingWindowSize(),
+                resilience.minimumNumberOfCalls(),
                 resilience.openStateWait());
     }
 
@@ -162,7 +165,8 @@ public record ExchangerConfig(String instance, String baseUrl, String authHeader
         /** 3 attempts 500 ms apart; the circuit opens at 50 % failures over 10 calls (5 at least), for 30 s. */
         public static Resilience defaults() {
             ResilienceSettings r = BUILT_IN_RESILIENCE;
-            return new Resilience(r.retryMaxAttempts(), r.retryWait(), r.failureRateThreshold(), r.slidingWindow(),
+            return new Resilience(r.retryMaxAttempts(), r.retryWait(), r.failureRateThreshold().floatValue(),
+                    r.slidingWindow(),
                     r.minimumCalls(), r.waitInOpen());
         }
     }

@@ -2,6 +2,7 @@ package dev.paymux.soprano;
 
 import dev.paymux.core.provider.PayMethod;
 import dev.paymux.core.provider.ResilienceSettings;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -42,7 +43,7 @@ public record SopranoConfig(String instance, String baseUrl, String apiKey, long
      * (judged once 10 were made) and staying open 30 s.
      */
     public static final ResilienceSettings BUILT_IN_RESILIENCE = new ResilienceSettings(Duration.ofSeconds(2),
-            Duration.ofSeconds(5), 3, Duration.ofMillis(500), 50f, 10, 10, Duration.ofSeconds(30));
+            Duration.ofSeconds(5), 3, Duration.ofMillis(500), new BigDecimal("50"), 10, 10, Duration.ofSeconds(30));
 
     public SopranoConfig {
         Objects.requireNonNull(instance, "instance");
@@ -81,7 +82,7 @@ public record SopranoConfig(String instance, String baseUrl, String apiKey, long
             String webhookSecret, List<PayMethod> methods) {
         ResilienceSettings r = BUILT_IN_RESILIENCE;
         return new SopranoConfig(instance, baseUrl, apiKey, merchantId, webhookSecret, r.connectTimeout(),
-                r.readTimeout(), r.retryMaxAttempts(), r.retryWait(), r.failureRateThreshold(), r.slidingWindow(),
+                r.readTimeout(), r.retryMaxAttempts(), r.retryWait(), r.failureRateThreshold().floatValue(), r.slidingWindow(),
                 r.minimumCalls(), r.waitInOpen(), Duration.ofSeconds(10), methods);
     }
 
@@ -115,14 +116,14 @@ public record SopranoConfig(String instance, String baseUrl, String apiKey, long
 
     /** These timeouts, retry and circuit breaker settings. */
     public ResilienceSettings resilience() {
-        return new ResilienceSettings(connectTimeout, readTimeout, retryAttempts, retryWait, failureRatePercent,
-                slidingWindowSize, minimumNumberOfCalls, openStateWait);
+        return new ResilienceSettings(connectTimeout, readTimeout, retryAttempts, retryWait,
+                new BigDecimal(Float.toString(failureRatePercent)), slidingWindowSize, minimumNumberOfCalls, openStateWait);
     }
 
     /** The timeouts, retry and circuit breaker of {@code r}. */
     public SopranoConfig withResilience(ResilienceSettings r) {
         return withTimeouts(r.connectTimeout(), r.readTimeout()).withRetry(r.retryMaxAttempts(), r.retryWait())
-                .withCircuitBreaker(r.failureRateThreshold(), r.slidingWindow(), r.minimumCalls(), r.waitInOpen());
+                .withCircuitBreaker(r.failureRateThreshold().floatValue(), r.slidingWindow(), r.minimumCalls(), r.waitInOpen());
     }
 
     /** Without the API key and the webhook secret. */

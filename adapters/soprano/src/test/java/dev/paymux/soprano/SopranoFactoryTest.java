@@ -31,7 +31,7 @@ class SopranoFactoryTest {
                         "methods[0].currency", "USD")));
 
         ResilienceSettings r = config.resilience();
-        assertThat(r.failureRateThreshold()).as("instance over default").isEqualTo(25f);
+        assertThat(r.failureRateThreshold()).as("instance over default").isEqualByComparingTo("25");
         assertThat(r.connectTimeout()).as("instance over default").isEqualTo(Duration.ofMillis(750));
         assertThat(r.waitInOpen()).as("default over built-in").isEqualTo(Duration.ofMinutes(2));
         assertThat(r.retryMaxAttempts()).as("default over built-in").isEqualTo(5);

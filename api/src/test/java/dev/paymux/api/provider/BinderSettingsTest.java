@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paymux.core.provider.ProviderSettings;
 import dev.paymux.core.provider.ResilienceSettings;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -48,10 +49,10 @@ class BinderSettingsTest {
     @Test
     void theResilienceSettingsLayerInstanceThenDefaultsThenBuiltIn() {
         ResilienceSettings builtIn = new ResilienceSettings(Duration.ofSeconds(1), Duration.ofSeconds(2), 3,
-                Duration.ofMillis(100), 50f, 10, 10, Duration.ofSeconds(30));
+                Duration.ofMillis(100), new BigDecimal("50"), 10, 10, Duration.ofSeconds(30));
         ResilienceSettings r = ResilienceSettings.from(instance("cm"), builtIn);
         assertThat(r).isEqualTo(new ResilienceSettings(Duration.ofSeconds(1), Duration.ofSeconds(7), 3,
-                Duration.ofMillis(100), 50f, 8, 2, Duration.ofSeconds(30)));
+                Duration.ofMillis(100), new BigDecimal("50.0"), 8, 2, Duration.ofSeconds(30)));
         assertThat(ResilienceSettings.from(instance("bare"), builtIn).minimumCalls()).isEqualTo(4);
     }
 }

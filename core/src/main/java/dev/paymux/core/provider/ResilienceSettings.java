@@ -36,13 +36,15 @@ import java.util.Optional;
  * @param readTimeout          read timeout of one request
  * @param retryMaxAttempts     attempts per repeatable call, the first included
  * @param retryWait            wait between attempts
- * @param failureRateThreshold failure rate in percent that opens the circuit
+ * @param failureRateThreshold failure rate in percent that opens the circuit (a decimal: Resilience4j takes a
+ *                             {@code float}, which the adapter converts at its edge)
  * @param slidingWindow        calls in the circuit breaker's (count-based) sliding window
  * @param minimumCalls         calls before the circuit breaker judges the failure rate
  * @param waitInOpen           how long the circuit stays open
  */
 public record ResilienceSettings(Duration connectTimeout, Duration readTimeout, int retryMaxAttempts,
-        Duration retryWait, float failureRateThreshold, int slidingWindow, int minimumCalls, Duration waitInOpen) {
+        Duration retryWait, BigDecimal failureRateThreshold, int slidingWindow, int minimumCalls,
+        Duration waitInOpen) {
 
     public static final String CONNECT_TIMEOUT = "connect-timeout";
     public static final String READ_TIMEOUT = "read-timeout";
@@ -66,9 +68,12 @@ public record ResilienceSettings(Duration connectTimeout, Duration readTimeout, 
         if (retryMaxAttempts < 1) {
             throw new IllegalArgumentException("retryMaxAttempts must be at least 1");
         }
-        if (!(failureRateThreshold >= 1 && failureRateThreshold <= 100)) {
+        Objects.requireNonNull(failureRateThreshold, "failureRateThreshold");
+        if (failureRateThreshold.compareTo(BigDecimal.ONE) < 0 || failureRateThreshold.compareTo(HUNDRED) > 0) {
             throw new IllegalArgumentException("failureRateThreshold must be from 1 to 100");
         }
+        // 50 and 50.0 are the same threshold.
+        failureRateThreshold = failureRateThreshold.stripTrailingZeros();
         if (slidingWindow < 1) {
             throw new IllegalArgumentException("slidingWindow must be at least 1");
         }
@@ -95,12 +100,12 @@ public record ResilienceSettings(Duration connectTimeout, Duration readTimeout, 
             }
             return d;
         }).orElse(builtIn.retryWait());
-        float threshold = settings.decimal(FAILURE_RATE_THRESHOLD).map(d -> {
+        BigDecimal threshold = settings.decimal(FAILURE_RATE_THRESHOLD).map(d -> {
             if (d.compareTo(BigDecimal.ONE) < 0 || d.compareTo(HUNDRED) > 0) {
                 throw invalid(settings, FAILURE_RATE_THRESHOLD, "must be a percentage from 1 to 100, not "
                         + d.toPlainString());
             }
-            return d.floatValue();
+            return d;
         }).orElse(builtIn.failureRateThreshold());
         int window = atLeastOne(settings, SLIDING_WINDOW).orElse(builtIn.slidingWindow());
         Optional<Integer> configuredMinimum = atLeastOne(settings, MINIMUM_CALLS);
@@ -123,7 +128,7 @@ public record ResilienceSettings(Duration connectTimeout, Duration readTimeout, 
                 slidingWindow, minimumCalls, waitInOpen);
     }
 
-    public ResilienceSettings withCircuitBreaker(float threshold, int window, int minimum, Duration open) {
+    public ResilienceSettings withCircuitBreaker(BigDecimal threshold, int window, int minimum, Duration open) {
         return new ResilienceSettings(connectTimeout, readTimeout, retryMaxAttempts, retryWait, threshold, window,
                 minimum, open);
     }
