@@ -1,6 +1,7 @@
 package dev.paymux.cryptomus;
 
 import dev.paymux.core.provider.FeeSchedule;
+import dev.paymux.core.provider.ResilienceSettings;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -20,7 +21,8 @@ import java.util.Set;
  *                           may be, because Cryptomus returns the existing invoice for a known {@code order_id}
  * @param retryWait          wait between attempts
  * @param breakerFailureRate failure rate (percent) that opens the circuit
- * @param breakerWindow      calls in the circuit breaker's sliding window (and the minimum before it judges)
+ * @param breakerWindow      calls in the circuit breaker's sliding window
+ * @param breakerMinimumCalls calls before the circuit breaker judges the failure rate (at most the window)
  * @param breakerOpenWait    how long the circuit stays open before letting a trial call through
  * @param assets             the Paymux assets this instance takes and their Cryptomus currency/network
  * @param fiats              the fiat currencies invoices may be denominated in
@@ -30,11 +32,20 @@ import java.util.Set;
  */
 public record CryptomusConfig(String instance, String baseUrl, String merchantId, String apiKey,
         Duration connectTimeout, Duration readTimeout, int retryAttempts, Duration retryWait,
-        float breakerFailureRate, int breakerWindow, Duration breakerOpenWait, List<CryptomusAsset> assets,
+        float breakerFailureRate, int breakerWindow, int breakerMinimumCalls, Duration breakerOpenWait,
+        List<CryptomusAsset> assets,
         List<CryptomusFiat> fiats, CryptomusPaymentOptions paymentDefaults, Set<String> callbackIps) {
 
     /** Cryptomus's production API. */
     public static final String DEFAULT_BASE_URL = "https://api.cryptomus.com";
+
+    /**
+     * Timeouts, retry and circuit breaker when neither the instance nor the shared defaults set them:
+     * connect 2 s, read 10 s, 3 attempts 300 ms apart, the circuit opening at 50 % failures over 10 calls
+     * (judged once 10 were made) and staying open 30 s.
+     */
+    public static final ResilienceSettings BUILT_IN_RESILIENCE = new ResilienceSettings(Duration.ofSeconds(2),
+            Duration.ofSeconds(10), 3, Duration.ofMillis(300), new BigDecimal("50"), 10, 10, Duration.ofSeconds(30));
 
     public CryptomusConfig {
         Objects.requireNonNull(instance, "instance");
@@ -50,6 +61,12 @@ public record CryptomusConfig(String instance, String baseUrl, String merchantId
         }
         if (breakerWindow < 1) {
             throw new IllegalArgumentException("breakerWindow must be at least 1");
+        }
+        if (breakerMinimumCalls < 1 || breakerMinimumCalls > breakerWindow) {
+            throw new IllegalArgumentException("breakerMinimumCalls must be from 1 to breakerWindow");
+        }
+        if (!(breakerFailureRate >= 1 && breakerFailureRate <= 100)) {
+            throw new IllegalArgumentException("breakerFailureRate must be from 1 to 100");
         }
         baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         assets = List.copyOf(assets);
@@ -67,8 +84,10 @@ public record CryptomusConfig(String instance, String baseUrl, String merchantId
     public static CryptomusConfig defaults(String instance, String baseUrl, String merchantId, String apiKey) {
         FeeSchedule fee = FeeSchedule.percent(new BigDecimal("2"));
         return new CryptomusConfig(instance, baseUrl == null ? DEFAULT_BASE_URL : baseUrl, merchantId, apiKey,
-                Duration.ofSeconds(2), Duration.ofSeconds(10), 3, Duration.ofMillis(300), 50f, 10,
-                Duration.ofSeconds(30),
+                BUILT_IN_RESILIENCE.connectTimeout(), BUILT_IN_RESILIENCE.readTimeout(),
+                BUILT_IN_RESILIENCE.retryMaxAttempts(), BUILT_IN_RESILIENCE.retryWait(),
+                BUILT_IN_RESILIENCE.failureRateThreshold().floatValue(), BUILT_IN_RESILIENCE.slidingWindow(),
+                BUILT_IN_RESILIENCE.minimumCalls(), BUILT_IN_RESILIENCE.waitInOpen(),
                 List.of(new CryptomusAsset("USDT_TRC20", "USDT", "tron", new BigDecimal("1"), new BigDecimal("100000"), fee),
                         new CryptomusAsset("USDT_ERC20", "USDT", "eth", new BigDecimal("1"), new BigDecimal("100000"), fee),
                         new CryptomusAsset("BTC", "BTC", "btc", new BigDecimal("0.001"), new BigDecimal("100"), fee),
@@ -80,33 +99,54 @@ public record CryptomusConfig(String instance, String baseUrl, String merchantId
 
     public CryptomusConfig withTimeouts(Duration connect, Duration read) {
         return new CryptomusConfig(instance, baseUrl, merchantId, apiKey, connect, read, retryAttempts, retryWait,
-                breakerFailureRate, breakerWindow, breakerOpenWait, assets, fiats, paymentDefaults, callbackIps);
+                breakerFailureRate, breakerWindow, breakerMinimumCalls, breakerOpenWait, assets, fiats, paymentDefaults,
+                callbackIps);
     }
 
     public CryptomusConfig withRetry(int attempts, Duration wait) {
         return new CryptomusConfig(instance, baseUrl, merchantId, apiKey, connectTimeout, readTimeout, attempts, wait,
-                breakerFailureRate, breakerWindow, breakerOpenWait, assets, fiats, paymentDefaults, callbackIps);
+                breakerFailureRate, breakerWindow, breakerMinimumCalls, breakerOpenWait, assets, fiats, paymentDefaults,
+                callbackIps);
     }
 
+    /** The circuit breaker, judging only once the window is full. */
     public CryptomusConfig withBreaker(float failureRate, int window, Duration openWait) {
+        return withBreaker(failureRate, window, window, openWait);
+    }
+
+    public CryptomusConfig withBreaker(float failureRate, int window, int minimumCalls, Duration openWait) {
         return new CryptomusConfig(instance, baseUrl, merchantId, apiKey, connectTimeout, readTimeout, retryAttempts,
-                retryWait, failureRate, window, openWait, assets, fiats, paymentDefaults, callbackIps);
+                retryWait, failureRate, window, minimumCalls, openWait, assets, fiats, paymentDefaults, callbackIps);
     }
 
     public CryptomusConfig withAssets(List<CryptomusAsset> newAssets, List<CryptomusFiat> newFiats) {
         return new CryptomusConfig(instance, baseUrl, merchantId, apiKey, connectTimeout, readTimeout, retryAttempts,
-                retryWait, breakerFailureRate, breakerWindow, breakerOpenWait, newAssets, newFiats, paymentDefaults,
-                callbackIps);
+                retryWait, breakerFailureRate, breakerWindow, breakerMinimumCalls, breakerOpenWait, newAssets, newFiats,
+                paymentDefaults, callbackIps);
     }
 
     public CryptomusConfig withPaymentDefaults(CryptomusPaymentOptions defaults) {
         return new CryptomusConfig(instance, baseUrl, merchantId, apiKey, connectTimeout, readTimeout, retryAttempts,
-                retryWait, breakerFailureRate, breakerWindow, breakerOpenWait, assets, fiats, defaults, callbackIps);
+                retryWait, breakerFailureRate, breakerWindow, breakerMinimumCalls, breakerOpenWait, assets, fiats, defaults,
+                callbackIps);
     }
 
     public CryptomusConfig withCallbackIps(Set<String> ips) {
         return new CryptomusConfig(instance, baseUrl, merchantId, apiKey, connectTimeout, readTimeout, retryAttempts,
-                retryWait, breakerFailureRate, breakerWindow, breakerOpenWait, assets, fiats, paymentDefaults, ips);
+                retryWait, breakerFailureRate, breakerWindow, breakerMinimumCalls, breakerOpenWait, assets, fiats,
+                paymentDefaults, ips);
+    }
+
+    /** These timeouts, retry and circuit breaker settings. */
+    public ResilienceSettings resilience() {
+        return new ResilienceSettings(connectTimeout, readTimeout, retryAttempts, retryWait,
+                new BigDecimal(Float.toString(breakerFailureRate)), breakerWindow, breakerMinimumCalls, breakerOpenWait);
+    }
+
+    /** The timeouts, retry and circuit breaker of {@code r}. */
+    public CryptomusConfig withResilience(ResilienceSettings r) {
+        return withTimeouts(r.connectTimeout(), r.readTimeout()).withRetry(r.retryMaxAttempts(), r.retryWait())
+                .withBreaker(r.failureRateThreshold().floatValue(), r.slidingWindow(), r.minimumCalls(), r.waitInOpen());
     }
 
     /** The configured asset with Paymux code {@code code}, or null. */
@@ -130,7 +170,10 @@ public record CryptomusConfig(String instance, String baseUrl, String merchantId
     public String toString() {
         return "CryptomusConfig[instance=" + instance + ", baseUrl=" + baseUrl + ", merchantId=" + merchantId
                 + ", apiKey=***, connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout
-                + ", retryAttempts=" + retryAttempts + ", breakerWindow=" + breakerWindow + ", assets="
+                + ", retryAttempts=" + retryAttempts + ", retryWait=" + retryWait
+                + ", breakerFailureRate=" + breakerFailureRate
+                + ", breakerWindow=" + breakerWindow + ", breakerMinimumCalls=" + breakerMinimumCalls
+                + ", breakerOpenWait=" + breakerOpenWait + ", assets="
                 + assets.stream().map(CryptomusAsset::asset).toList() + "]";
     }
 }

@@ -7,6 +7,7 @@ import dev.paymux.core.provider.CallbackRequest;
 import dev.paymux.core.provider.CallbackResult;
 import dev.paymux.core.provider.Capabilities;
 import dev.paymux.core.provider.FeeSchedule;
+import dev.paymux.core.provider.OperatorActions;
 import dev.paymux.core.provider.PayMethod;
 import dev.paymux.core.provider.PaymentIntent;
 import dev.paymux.core.provider.PaymentProvider;
@@ -15,8 +16,8 @@ import dev.paymux.core.provider.ProviderHealth;
 import dev.paymux.core.provider.ProviderPayment;
 import dev.paymux.core.provider.ProviderReference;
 import dev.paymux.core.provider.Quote;
+import dev.paymux.core.provider.Refreshable;
 import dev.paymux.core.provider.StatusTable;
-import feign.Client;
 import feign.Feign;
 import feign.FeignException;
 import feign.Request;
@@ -56,7 +57,7 @@ import org.slf4j.LoggerFactory;
  *
  * Every call goes through the instance's circuit breaker and retry (unavailability only).
  */
-public final class CryptomusProvider implements PaymentProvider {
+public final class CryptomusProvider implements PaymentProvider, Refreshable, OperatorActions {
 
     /** The provider type. */
     public static final String TYPE = "cryptomus";
@@ -67,9 +68,15 @@ public final class CryptomusProvider implements PaymentProvider {
     private final CryptomusApi api;
     private final CryptomusMapping mapping;
     private final CryptomusCallbacks callbacks;
+    private final CryptomusActions actions;
     private final CircuitBreaker breaker;
     private final Retry retry;
     private final AtomicReference<Services> services = new AtomicReference<>();
+    private final AtomicReference<RefreshFailure> refreshFailure = new AtomicReference<>();
+
+    /** Why and when the last scheduled refresh failed. */
+    private record RefreshFailure(String reason, Instant at) {
+    }
 
     /** The methods and when they were read from Cryptomus. */
     private record Services(Map<String, PayMethod> methods, Instant refreshedAt) {
@@ -81,9 +88,10 @@ public final class CryptomusProvider implements PaymentProvider {
         this.mapping = new CryptomusMapping(config, statuses);
         CryptomusSignature signature = new CryptomusSignature(config.merchantId(), config.apiKey());
         this.callbacks = new CryptomusCallbacks(config.instance(), signature, mapping, config.callbackIps());
+        this.actions = new CryptomusActions(config);
         CryptomusCodec codec = new CryptomusCodec();
         this.api = Feign.builder()
-                .client(new Client.Default(null, null))
+                .client(new JdkHttpClient(config.connectTimeout(), config.readTimeout()))
                 .options(new Request.Options(config.connectTimeout(), config.readTimeout(), false))
                 .encoder(codec.encoder())
                 .decoder(codec.decoder())
@@ -94,7 +102,7 @@ public final class CryptomusProvider implements PaymentProvider {
         this.breaker = CircuitBreaker.of(TYPE + "-" + config.instance(), CircuitBreakerConfig.custom()
                 .failureRateThreshold(config.breakerFailureRate())
                 .slidingWindowSize(config.breakerWindow())
-                .minimumNumberOfCalls(config.breakerWindow())
+                .minimumNumberOfCalls(config.breakerMinimumCalls())
                 .waitDurationInOpenState(config.breakerOpenWait())
                 // A refusal is Cryptomus working: only unavailability and garbage count against it.
                 .recordException(e -> !(e instanceof CallFailure f) || f.kind != ProviderException.Kind.REJECTED)
@@ -214,6 +222,23 @@ public final class CryptomusProvider implements PaymentProvider {
         return List.copyOf(methods.values());
     }
 
+    /**
+     * The scheduled refresh: {@link #refreshServices()}, keeping the previous list when Cryptomus cannot be
+     * read; the failure shows in {@link #health()} until a refresh succeeds.
+     */
+    @Override
+    public void refresh() {
+        try {
+            List<PayMethod> methods = refreshServices();
+            refreshFailure.set(null);
+            LOG.debug("Cryptomus instance {}: service list refreshed, {} methods", instance(), methods.size());
+        } catch (ProviderException e) {
+            refreshFailure.set(new RefreshFailure(e.getMessage(), Instant.now()));
+            LOG.warn("Cryptomus instance {}: service list refresh failed, keeping the previous one: {}", instance(),
+                    e.getMessage());
+        }
+    }
+
     /** When {@link #refreshServices()} last succeeded, or null. */
     public Instant servicesRefreshedAt() {
         Services s = services.get();
@@ -251,7 +276,45 @@ public final class CryptomusProvider implements PaymentProvider {
         call("resend webhook", () -> CryptomusMapping.result(api.resend(body)));
     }
 
-    /** DOWN while the circuit is open; otherwise UP with the circuit's state and the service list's age. */
+    /** {@code test-webhook} and {@code resend}, see {@link #run}. */
+    @Override
+    public List<ActionInfo> actions() {
+        return CryptomusActions.ACTIONS;
+    }
+
+    /**
+     * {@code test-webhook}: {@code /v1/test-webhook/payment} to the instance's Paymux callback address, with
+     * {@code asset} (or {@code currency} and {@code network}), {@code status} (default {@code paid}) and
+     * optionally an existing invoice ({@code uuid}, {@code order_id} or the named payment).
+     * {@code resend}: {@code /v1/payment/resend} for the invoice given by {@code uuid}, {@code order_id} or
+     * the named payment. Both are signed like every call and go through the circuit breaker.
+     */
+    @Override
+    public ActionResult run(String action, Map<String, String> params, ActionContext context) {
+        Objects.requireNonNull(params, "params");
+        CryptomusActions.info(instance(), action);
+        Map<String, Object> body;
+        String summary;
+        if (action.equals(CryptomusActions.TEST_WEBHOOK)) {
+            body = actions.testWebhook(params, context);
+            call("test webhook", () -> CryptomusMapping.result(api.testWebhook(body)));
+            summary = "Cryptomus accepted the test webhook (" + body.get("status") + ", " + body.get("currency")
+                    + " on " + body.get("network") + ") to " + body.get("url_callback");
+        } else {
+            body = actions.resend(params, context);
+            call("resend webhook", () -> CryptomusMapping.result(api.resend(body)));
+            summary = "Cryptomus accepted the resend of the invoice's last webhook";
+        }
+        LOG.info("Cryptomus instance {}: operator action {} accepted", instance(), action);
+        Map<String, String> details = new LinkedHashMap<>();
+        body.forEach((k, v) -> details.put(k, String.valueOf(v)));
+        return new ActionResult(summary, details);
+    }
+
+    /**
+     * DOWN while the circuit is open; otherwise UP with the circuit's state, the service list's age and the
+     * last failed {@link #refresh()}, if any since the last successful one.
+     */
     @Override
     public ProviderHealth health() {
         CircuitBreaker.State state = breaker.getState();
@@ -259,8 +322,10 @@ public final class CryptomusProvider implements PaymentProvider {
             return ProviderHealth.down("circuit breaker open after repeated Cryptomus failures");
         }
         Instant refreshed = servicesRefreshedAt();
+        RefreshFailure failure = refreshFailure.get();
         return ProviderHealth.up("circuit " + state.name().toLowerCase(Locale.ROOT)
-                + (refreshed == null ? ", service list not read yet" : ", service list read " + refreshed));
+                + (refreshed == null ? ", service list not read yet" : ", service list read " + refreshed)
+                + (failure == null ? "" : ", last refresh failed " + failure.at() + ": " + failure.reason()));
     }
 
     /** The circuit breaker, for the application's metrics and health wiring. */

@@ -84,6 +84,24 @@ class CryptomusServicesTest extends CryptomusWireMockTest {
     }
 
     @Test
+    void theScheduledRefreshDoesNotThrowAndReportsTheFailureInHealthUntilARefreshSucceeds() {
+        wireMock.stubFor(post(urlEqualTo("/v1/payment/services")).willReturn(aResponse().withStatus(502)));
+        CryptomusProvider provider = provider(10);
+        var before = provider.capabilities();
+        provider.refresh();
+        assertThat(provider.capabilities()).isEqualTo(before);
+        assertThat(provider.health().up()).isTrue();
+        assertThat(provider.health().detail()).contains("last refresh failed").contains("unavailable")
+                .doesNotContain(CryptomusFixtures.API_KEY);
+
+        wireMock.resetAll();
+        wireMock.stubFor(post(urlEqualTo("/v1/payment/services")).willReturn(json(200, "services.json", Map.of())));
+        provider.refresh();
+        assertThat(provider.servicesRefreshedAt()).isNotNull();
+        assertThat(provider.health().detail()).contains("service list read").doesNotContain("failed");
+    }
+
+    @Test
     void aFailedRefreshKeepsThePreviousList() {
         wireMock.stubFor(post(urlEqualTo("/v1/payment/services")).willReturn(json(200, "services.json", Map.of())));
         CryptomusProvider provider = provider(10);

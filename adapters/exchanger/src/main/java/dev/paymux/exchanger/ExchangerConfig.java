@@ -1,5 +1,7 @@
 package dev.paymux.exchanger;
 
+import dev.paymux.core.provider.ResilienceSettings;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -34,6 +36,13 @@ public record ExchangerConfig(String instance, String baseUrl, String authHeader
     /** The IPN field name assumed when none is configured. */
     public static final String DEFAULT_HASH_FIELD = "hash";
 
+    /**
+     * Timeouts, retry and circuit breaker when neither the instance nor the shared defaults set them:
+     * connect 2 s, read 10 s, and {@link Resilience#defaults()}.
+     */
+    public static final ResilienceSettings BUILT_IN_RESILIENCE = new ResilienceSettings(Duration.ofSeconds(2),
+            Duration.ofSeconds(10), 3, Duration.ofMillis(500), new BigDecimal("50"), 10, 5, Duration.ofSeconds(30));
+
     public ExchangerConfig {
         requireText(instance, "instance");
         requireText(baseUrl, "baseUrl");
@@ -60,7 +69,8 @@ public record ExchangerConfig(String instance, String baseUrl, String authHeader
     public static ExchangerConfig defaults(String instance, String baseUrl, String ipnSecret,
             List<ExchangerRoute> routes) {
         return new ExchangerConfig(instance, baseUrl, "Authorization", null, ipnSecret, DEFAULT_HASH_FIELD, null, "en",
-                false, null, Duration.ofSeconds(2), Duration.ofSeconds(10), Resilience.defaults(), routes);
+                false, null, BUILT_IN_RESILIENCE.connectTimeout(), BUILT_IN_RESILIENCE.readTimeout(),
+                Resilience.defaults(), routes);
     }
 
     public ExchangerConfig withApiKey(String header, String key) {
@@ -76,6 +86,21 @@ public record ExchangerConfig(String instance, String baseUrl, String authHeader
     public ExchangerConfig withResilience(Resilience newResilience) {
         return new ExchangerConfig(instance, baseUrl, authHeader, apiKey, ipnSecret, ipnHashField, partner, lang,
                 hideOutData, paymentPageTemplate, connectTimeout, readTimeout, newResilience, routes);
+    }
+
+    /** The timeouts, retry and circuit breaker of {@code r}. */
+    public ExchangerConfig withResilience(ResilienceSettings r) {
+        return withTimeouts(r.connectTimeout(), r.readTimeout()).withResilience(new Resilience(r.retryMaxAttempts(),
+                r.retryWait(), r.failureRateThreshold().floatValue(), r.slidingWindow(), r.minimumCalls(),
+                r.waitInOpen()));
+    }
+
+    /** These timeouts, retry and circuit breaker settings. */
+    public ResilienceSettings resilienceSettings() {
+        return new ResilienceSettings(connectTimeout, readTimeout, resilience.retryAttempts(), resilience.retryWait(),
+                new BigDecimal(Float.toString(resilience.failureRatePercent())), resilience.slidingWindowSize(),
+                resilience.minimumNumberOfCalls(),
+                resilience.openStateWait());
     }
 
     public ExchangerConfig withPaymentPage(String template) {
@@ -139,7 +164,10 @@ public record ExchangerConfig(String instance, String baseUrl, String authHeader
 
         /** 3 attempts 500 ms apart; the circuit opens at 50 % failures over 10 calls (5 at least), for 30 s. */
         public static Resilience defaults() {
-            return new Resilience(3, Duration.ofMillis(500), 50f, 10, 5, Duration.ofSeconds(30));
+            ResilienceSettings r = BUILT_IN_RESILIENCE;
+            return new Resilience(r.retryMaxAttempts(), r.retryWait(), r.failureRateThreshold().floatValue(),
+                    r.slidingWindow(),
+                    r.minimumCalls(), r.waitInOpen());
         }
     }
 

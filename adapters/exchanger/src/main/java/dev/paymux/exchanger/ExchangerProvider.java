@@ -12,6 +12,7 @@ import dev.paymux.core.provider.ProviderHealth;
 import dev.paymux.core.provider.ProviderPayment;
 import dev.paymux.core.provider.ProviderReference;
 import dev.paymux.core.provider.Quote;
+import dev.paymux.core.provider.Refreshable;
 import dev.paymux.core.provider.StatusTable;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -19,6 +20,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * not idempotent: this instance never retries a create, and answers a repeated create for the same
  * reference from memory (see the module README for what that does and does not cover).
  */
-public final class ExchangerProvider implements PaymentProvider {
+public final class ExchangerProvider implements PaymentProvider, Refreshable {
 
     /** The provider type. */
     public static final String TYPE = "exchanger";
@@ -56,6 +58,8 @@ public final class ExchangerProvider implements PaymentProvider {
     private final CircuitBreaker circuitBreaker;
     private final Retry retry;
     private final AtomicReference<List<ExchangerRoute>> routes;
+    /** Why and when the last scheduled refresh failed, until one succeeds. */
+    private final AtomicReference<String> refreshFailure = new AtomicReference<>();
     private final Map<String, ProviderPayment> created;
     private final Object[] createLocks = new Object[LOCK_STRIPES];
 
@@ -119,6 +123,22 @@ public final class ExchangerProvider implements PaymentProvider {
                 .toList();
         routes.set(refreshed);
         return refreshed;
+    }
+
+    /**
+     * The scheduled refresh: {@link #refreshRoutes()}, keeping the routes as they were when the exchanger
+     * cannot be read; the failure shows in {@link #health()} until a refresh succeeds.
+     */
+    @Override
+    public void refresh() {
+        try {
+            refreshRoutes();
+            refreshFailure.set(null);
+        } catch (ProviderException e) {
+            refreshFailure.set("last route refresh failed " + Instant.now() + ": " + e.getMessage());
+            log.warn("exchanger instance {}: route refresh failed, keeping the routes as they were: {}", instance(),
+                    e.getMessage());
+        }
     }
 
     private ExchangerRoute refreshed(ExchangerRoute configured, ExchangerMapping.ListedRoute listed) {
@@ -210,6 +230,12 @@ public final class ExchangerProvider implements PaymentProvider {
 
     @Override
     public ProviderHealth health() {
+        ProviderHealth health = circuitHealth();
+        String failure = refreshFailure.get();
+        return failure == null ? health : new ProviderHealth(health.up(), health.detail() + "; " + failure);
+    }
+
+    private ProviderHealth circuitHealth() {
         return switch (circuitBreaker.getState()) {
             case OPEN, FORCED_OPEN -> ProviderHealth.down("circuit open after repeated failures");
             case HALF_OPEN -> ProviderHealth.up("circuit half-open: trial calls pass");

@@ -3,13 +3,16 @@ package dev.paymux.exchanger;
 import dev.paymux.core.provider.PaymentProvider;
 import dev.paymux.core.provider.PaymentProviderFactory;
 import dev.paymux.core.provider.ProviderSettings;
+import dev.paymux.core.provider.ResilienceSettings;
 import java.util.List;
 
 /**
  * Builds exchanger instances from {@code paymux.providers.instances.<name>.*}: {@code base-url},
  * {@code ipn-secret}, {@code routes} (each {@code route-id}, {@code from}, {@code to}, {@code min},
  * {@code max}, {@code fees}), optionally {@code api-key-header} + {@code api-key} for the default request
- * signer, {@code connect-timeout}, {@code read-timeout}.
+ * signer, and the timeouts, retry and circuit breaker keys of {@link ResilienceSettings}
+ * ({@code connect-timeout}, {@code read-timeout}, {@code retry.*}, {@code circuit-breaker.*}), which fall back
+ * to the shared defaults and then to {@link ExchangerConfig#BUILT_IN_RESILIENCE}.
  */
 public final class ExchangerProviderFactory implements PaymentProviderFactory {
 
@@ -20,6 +23,11 @@ public final class ExchangerProviderFactory implements PaymentProviderFactory {
 
     @Override
     public PaymentProvider create(String instance, ProviderSettings s) {
+        return new ExchangerProvider(config(instance, s));
+    }
+
+    /** The configuration {@link #create} builds the instance from. */
+    static ExchangerConfig config(String instance, ProviderSettings s) {
         List<ExchangerRoute> routes = s.list("routes").stream()
                 .map(r -> ExchangerRoute.of(r.required("route-id"), r.required("from"), r.required("to"),
                         r.decimal("min").orElse(null), r.decimal("max").orElse(null), r.fees("fees")))
@@ -29,10 +37,6 @@ public final class ExchangerProviderFactory implements PaymentProviderFactory {
         if (s.text("api-key").isPresent()) {
             config = config.withApiKey(s.text("api-key-header").orElse("Authorization"), s.required("api-key"));
         }
-        if (s.duration("connect-timeout").isPresent() || s.duration("read-timeout").isPresent()) {
-            config = config.withTimeouts(s.duration("connect-timeout").orElse(config.connectTimeout()),
-                    s.duration("read-timeout").orElse(config.readTimeout()));
-        }
-        return new ExchangerProvider(config);
+        return config.withResilience(ResilienceSettings.from(s, ExchangerConfig.BUILT_IN_RESILIENCE));
     }
 }

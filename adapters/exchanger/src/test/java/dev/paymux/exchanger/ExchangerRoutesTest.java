@@ -159,6 +159,22 @@ class ExchangerRoutesTest extends ExchangerWireMockSupport {
     }
 
     @Test
+    void theScheduledRefreshDoesNotThrowAndReportsTheFailureInHealthUntilARefreshSucceeds() {
+        wireMock.stubFor(get(urlPathEqualTo("/public/exchanger/route/get")).willReturn(aResponse().withStatus(502)));
+        ExchangerProvider provider = provider();
+        provider.refresh();
+        assertThat(provider.routes()).isEqualTo(routes());
+        assertThat(provider.health().detail()).contains("last route refresh failed").contains("unavailable");
+
+        wireMock.resetAll();
+        wireMock.stubFor(get(urlPathEqualTo("/public/exchanger/route/get")).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(resource("routes.json"))));
+        provider.refresh();
+        assertThat(provider.routes().get(0).min()).isEqualByComparingTo("2000");
+        assertThat(provider.health().detail()).doesNotContain("failed");
+    }
+
+    @Test
     void routesAreCheckedWhenConfigured() {
         assertThatThrownBy(() -> ExchangerRoute.of("r", "BTC", "USDTTRC20", BigDecimal.TEN, BigDecimal.ONE, null))
                 .isInstanceOf(IllegalArgumentException.class);

@@ -1,6 +1,8 @@
 package dev.paymux.soprano;
 
 import dev.paymux.core.provider.PayMethod;
+import dev.paymux.core.provider.ResilienceSettings;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -20,19 +22,28 @@ import java.util.Objects;
  *                             is never retried (Soprano's create is not idempotent on our reference)
  * @param retryWait            wait between attempts
  * @param failureRatePercent   the circuit opens when this share of the window's calls failed
- * @param slidingWindowSize    the number of recent calls the failure rate is computed over (and the least
- *                             number of calls before the circuit may open)
+ * @param slidingWindowSize    the number of recent calls the failure rate is computed over
+ * @param minimumNumberOfCalls the least number of calls before the circuit may open (at most the window)
  * @param openStateWait        how long an open circuit fails fast before it lets trial calls through
  * @param healthCacheTtl       how long an answer of Soprano's {@code GET /health} is reused
  * @param methods              the fiat pay methods this instance takes, with limits and fees
  */
 public record SopranoConfig(String instance, String baseUrl, String apiKey, long merchantId, String webhookSecret,
         Duration connectTimeout, Duration readTimeout, int retryAttempts, Duration retryWait,
-        float failureRatePercent, int slidingWindowSize, Duration openStateWait, Duration healthCacheTtl,
+        float failureRatePercent, int slidingWindowSize, int minimumNumberOfCalls, Duration openStateWait,
+        Duration healthCacheTtl,
         List<PayMethod> methods) {
 
     /** Soprano's production API root as its documentation gives it. */
     public static final String DEFAULT_BASE_URL = "https://soprano-exch.info/api/v1";
+
+    /**
+     * Timeouts, retry and circuit breaker when neither the instance nor the shared defaults set them:
+     * connect 2 s, read 5 s, 3 attempts 500 ms apart, the circuit opening at 50 % failures over 10 calls
+     * (judged once 10 were made) and staying open 30 s.
+     */
+    public static final ResilienceSettings BUILT_IN_RESILIENCE = new ResilienceSettings(Duration.ofSeconds(2),
+            Duration.ofSeconds(5), 3, Duration.ofMillis(500), new BigDecimal("50"), 10, 10, Duration.ofSeconds(30));
 
     public SopranoConfig {
         Objects.requireNonNull(instance, "instance");
@@ -53,6 +64,9 @@ public record SopranoConfig(String instance, String baseUrl, String apiKey, long
         if (failureRatePercent <= 0 || failureRatePercent > 100) {
             throw new IllegalArgumentException("failureRatePercent must be in (0, 100]");
         }
+        if (minimumNumberOfCalls < 1 || minimumNumberOfCalls > slidingWindowSize) {
+            throw new IllegalArgumentException("minimumNumberOfCalls must be from 1 to slidingWindowSize");
+        }
         baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         methods = List.copyOf(methods);
         if (methods.isEmpty()) {
@@ -66,29 +80,50 @@ public record SopranoConfig(String instance, String baseUrl, String apiKey, long
      */
     public static SopranoConfig defaults(String instance, String baseUrl, String apiKey, long merchantId,
             String webhookSecret, List<PayMethod> methods) {
-        return new SopranoConfig(instance, baseUrl, apiKey, merchantId, webhookSecret, Duration.ofSeconds(2),
-                Duration.ofSeconds(5), 3, Duration.ofMillis(500), 50f, 10, Duration.ofSeconds(30),
-                Duration.ofSeconds(10), methods);
+        ResilienceSettings r = BUILT_IN_RESILIENCE;
+        return new SopranoConfig(instance, baseUrl, apiKey, merchantId, webhookSecret, r.connectTimeout(),
+                r.readTimeout(), r.retryMaxAttempts(), r.retryWait(), r.failureRateThreshold().floatValue(), r.slidingWindow(),
+                r.minimumCalls(), r.waitInOpen(), Duration.ofSeconds(10), methods);
     }
 
     public SopranoConfig withTimeouts(Duration connect, Duration read) {
         return new SopranoConfig(instance, baseUrl, apiKey, merchantId, webhookSecret, connect, read, retryAttempts,
-                retryWait, failureRatePercent, slidingWindowSize, openStateWait, healthCacheTtl, methods);
+                retryWait, failureRatePercent, slidingWindowSize, minimumNumberOfCalls, openStateWait,
+                healthCacheTtl, methods);
     }
 
     public SopranoConfig withRetry(int attempts, Duration wait) {
         return new SopranoConfig(instance, baseUrl, apiKey, merchantId, webhookSecret, connectTimeout, readTimeout,
-                attempts, wait, failureRatePercent, slidingWindowSize, openStateWait, healthCacheTtl, methods);
+                attempts, wait, failureRatePercent, slidingWindowSize, minimumNumberOfCalls, openStateWait,
+                healthCacheTtl, methods);
     }
 
+    /** The circuit breaker, judging only once the window is full. */
     public SopranoConfig withCircuitBreaker(float failureRate, int windowSize, Duration openWait) {
+        return withCircuitBreaker(failureRate, windowSize, windowSize, openWait);
+    }
+
+    public SopranoConfig withCircuitBreaker(float failureRate, int windowSize, int minimumCalls, Duration openWait) {
         return new SopranoConfig(instance, baseUrl, apiKey, merchantId, webhookSecret, connectTimeout, readTimeout,
-                retryAttempts, retryWait, failureRate, windowSize, openWait, healthCacheTtl, methods);
+                retryAttempts, retryWait, failureRate, windowSize, minimumCalls, openWait, healthCacheTtl, methods);
     }
 
     public SopranoConfig withHealthCacheTtl(Duration ttl) {
         return new SopranoConfig(instance, baseUrl, apiKey, merchantId, webhookSecret, connectTimeout, readTimeout,
-                retryAttempts, retryWait, failureRatePercent, slidingWindowSize, openStateWait, ttl, methods);
+                retryAttempts, retryWait, failureRatePercent, slidingWindowSize, minimumNumberOfCalls,
+                openStateWait, ttl, methods);
+    }
+
+    /** These timeouts, retry and circuit breaker settings. */
+    public ResilienceSettings resilience() {
+        return new ResilienceSettings(connectTimeout, readTimeout, retryAttempts, retryWait,
+                new BigDecimal(Float.toString(failureRatePercent)), slidingWindowSize, minimumNumberOfCalls, openStateWait);
+    }
+
+    /** The timeouts, retry and circuit breaker of {@code r}. */
+    public SopranoConfig withResilience(ResilienceSettings r) {
+        return withTimeouts(r.connectTimeout(), r.readTimeout()).withRetry(r.retryMaxAttempts(), r.retryWait())
+                .withCircuitBreaker(r.failureRateThreshold().floatValue(), r.slidingWindow(), r.minimumCalls(), r.waitInOpen());
     }
 
     /** Without the API key and the webhook secret. */
@@ -98,7 +133,8 @@ public record SopranoConfig(String instance, String baseUrl, String apiKey, long
                 + merchantId + ", webhookSecret=***, connectTimeout=" + connectTimeout + ", readTimeout="
                 + readTimeout + ", retryAttempts=" + retryAttempts + ", retryWait=" + retryWait
                 + ", failureRatePercent=" + failureRatePercent + ", slidingWindowSize=" + slidingWindowSize
-                + ", openStateWait=" + openStateWait + ", healthCacheTtl=" + healthCacheTtl + ", methods="
+                + ", minimumNumberOfCalls=" + minimumNumberOfCalls + ", openStateWait=" + openStateWait
+                + ", healthCacheTtl=" + healthCacheTtl + ", methods="
                 + methods + "]";
     }
 

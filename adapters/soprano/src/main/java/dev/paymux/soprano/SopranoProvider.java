@@ -68,6 +68,8 @@ public final class SopranoProvider implements PaymentProvider {
         this.createdPayments = Objects.requireNonNull(createdPayments, "createdPayments");
         SopranoErrors errors = new SopranoErrors(config.instance());
         this.client = Feign.builder()
+                // The JDK client: Feign's default one may send a POST again on a stale connection.
+                .client(new JdkHttpClient(config.connectTimeout(), config.readTimeout()))
                 .encoder(new SopranoJson.JsonEncoder())
                 .decoder(new SopranoJson.JsonDecoder())
                 .errorDecoder(errors)
@@ -196,5 +198,10 @@ public final class SopranoProvider implements PaymentProvider {
     @Override
     public String toString() {
         return "SopranoProvider[" + config.instance() + "]";
+    }
+
+    /** The instance's circuit breaker. */
+    io.github.resilience4j.circuitbreaker.CircuitBreaker circuitBreaker() {
+        return resilience.circuitBreaker();
     }
 }

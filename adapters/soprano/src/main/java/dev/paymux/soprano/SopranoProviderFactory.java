@@ -3,11 +3,14 @@ package dev.paymux.soprano;
 import dev.paymux.core.provider.PaymentProvider;
 import dev.paymux.core.provider.PaymentProviderFactory;
 import dev.paymux.core.provider.ProviderSettings;
+import dev.paymux.core.provider.ResilienceSettings;
 
 /**
  * Builds Soprano instances from {@code paymux.providers.instances.<name>.*}: {@code base-url},
  * {@code api-key}, {@code merchant-id}, {@code webhook-secret}, {@code methods} (currency, min, max,
- * fees), and optionally {@code connect-timeout}, {@code read-timeout}.
+ * fees), and optionally the timeouts, retry and circuit breaker keys of {@link ResilienceSettings}
+ * ({@code connect-timeout}, {@code read-timeout}, {@code retry.*}, {@code circuit-breaker.*}), which fall back
+ * to the shared defaults and then to {@link SopranoConfig#BUILT_IN_RESILIENCE}.
  */
 public final class SopranoProviderFactory implements PaymentProviderFactory {
 
@@ -18,6 +21,11 @@ public final class SopranoProviderFactory implements PaymentProviderFactory {
 
     @Override
     public PaymentProvider create(String instance, ProviderSettings s) {
+        return new SopranoProvider(config(instance, s));
+    }
+
+    /** The configuration {@link #create} builds the instance from. */
+    static SopranoConfig config(String instance, ProviderSettings s) {
         long merchantId;
         try {
             merchantId = Long.parseLong(s.required("merchant-id"));
@@ -26,10 +34,6 @@ public final class SopranoProviderFactory implements PaymentProviderFactory {
         }
         SopranoConfig config = SopranoConfig.defaults(instance, s.text("base-url").orElse(SopranoConfig.DEFAULT_BASE_URL),
                 s.required("api-key"), merchantId, s.required("webhook-secret"), s.payMethods("methods"));
-        if (s.duration("connect-timeout").isPresent() || s.duration("read-timeout").isPresent()) {
-            config = config.withTimeouts(s.duration("connect-timeout").orElse(config.connectTimeout()),
-                    s.duration("read-timeout").orElse(config.readTimeout()));
-        }
-        return new SopranoProvider(config);
+        return config.withResilience(ResilienceSettings.from(s, SopranoConfig.BUILT_IN_RESILIENCE));
     }
 }

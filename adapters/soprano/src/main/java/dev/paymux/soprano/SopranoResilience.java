@@ -24,7 +24,7 @@ final class SopranoResilience {
         this.circuitBreaker = CircuitBreaker.of("soprano-" + config.instance(), CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(config.slidingWindowSize())
-                .minimumNumberOfCalls(config.slidingWindowSize())
+                .minimumNumberOfCalls(config.minimumNumberOfCalls())
                 .failureRateThreshold(config.failureRatePercent())
                 .waitDurationInOpenState(config.openStateWait())
                 // Open -> half-open on its own, so health() recovers without a payment having to try first.

@@ -90,6 +90,11 @@ class ProviderApiTest extends ApiTest {
         registry.add(c + "base-url", CRYPTOMUS::baseUrl);
         registry.add(c + "merchant-id", () -> "8b03432e-385b-4670-8d06-064591096795");
         registry.add(c + "api-key", () -> CRYPTOMUS_KEY);
+        // One attempt per call, and a circuit that the failures provoked below never open; the window comes
+        // from the shared defaults, which the other instances take too.
+        registry.add(c + "retry.max-attempts", () -> "1");
+        registry.add(c + "circuit-breaker.minimum-calls", () -> "50");
+        registry.add("paymux.providers.defaults.circuit-breaker.sliding-window", () -> "50");
         String e = "paymux.providers.instances.exchanger-test.";
         registry.add(e + "type", () -> "exchanger");
         registry.add(e + "base-url", EXCHANGER::baseUrl);
@@ -298,6 +303,120 @@ class ProviderApiTest extends ApiTest {
         Http.Response health = http().get("/actuator/health");
         assertThat(health.json().at("/components/providers/components/soprano-test/status").asString())
                 .as(health.body()).isEqualTo("DOWN");
+    }
+
+    @Test
+    void theProviderListShowsEachInstancesOperatorActions() {
+        Http.Response r = admin().send("GET", "/admin/v1/providers", null);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        Map<String, List<String>> actions = new java.util.HashMap<>();
+        for (JsonNode i : r.data()) {
+            List<String> names = new java.util.ArrayList<>();
+            i.get("actions").forEach(a -> names.add(a.asString()));
+            actions.put(i.get("instance").asString(), names);
+        }
+        assertThat(actions).containsEntry("cryptomus-test", List.of("test-webhook", "resend"))
+                .containsEntry("soprano-test", List.of()).containsEntry("exchanger-test", List.of());
+    }
+
+    @Test
+    void anOperatorSendsASignedCryptomusTestWebhookToTheInstancesCallbackAddress() {
+        CRYPTOMUS.stubFor(post(urlPathEqualTo("/v1/test-webhook/payment"))
+                .willReturn(json(200, "{\"state\": 0, \"result\": []}")));
+        Http.Response r = action("cryptomus-test", "test-webhook", "{\"asset\": \"USDT_TRC20\", \"status\": \"paid\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.data().get("summary").asString()).contains("accepted the test webhook");
+        assertThat(r.data().at("/details/url_callback").asString())
+                .isEqualTo("https://pay.example.test/callbacks/cryptomus-test");
+        assertThat(r.body()).doesNotContain(CRYPTOMUS_KEY);
+
+        var sent = CRYPTOMUS.findAll(postRequestedFor(urlPathEqualTo("/v1/test-webhook/payment"))).get(0);
+        assertThat(sent.getHeader("merchant")).isEqualTo("8b03432e-385b-4670-8d06-064591096795");
+        assertThat(sent.getHeader("sign")).isEqualTo(md5(sent.getBody(), CRYPTOMUS_KEY));
+        assertThat(sent.getBodyAsString()).isEqualTo("{\"url_callback\":\"https:\\/\\/pay.example.test\\/callbacks"
+                + "\\/cryptomus-test\",\"currency\":\"USDT\",\"network\":\"tron\",\"status\":\"paid\"}");
+    }
+
+    @Test
+    void anOperatorHasCryptomusResendAPaymentsLastWebhookByItsPaymuxId() {
+        Merchant m = providerStore("cryptomus-test");
+        String uuid = UUID.randomUUID().toString();
+        CRYPTOMUS.stubFor(post(urlPathEqualTo("/v1/payment")).willReturn(json(200, """
+                {"state": 0, "result": {"uuid": "%s", "order_id": "{{jsonPath request.body '$.order_id'}}",
+                 "amount": "25.00", "payer_amount": "25.00000000", "payer_currency": "USDT", "currency": "USDT",
+                 "network": "tron", "address": "TXYZopYRdj2D9XRtbG411XZZ3kM5VkAeBf", "txid": null,
+                 "payment_status": "check", "url": "https://pay.cryptomus.com/pay/%s", "expired_at": 4102444800,
+                 "status": "check", "is_final": false}}""".formatted(uuid, uuid)).withTransformers("response-template")));
+        Http.Response created = m.post("/api/v1/payment/create", "{\"amount\":\"25\",\"order_id\":\"RES-1\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        String id = created.data().get("payment_id").asString();
+        CRYPTOMUS.stubFor(post(urlPathEqualTo("/v1/payment/resend")).willReturn(json(200, "{\"state\": 0, \"result\": []}")));
+
+        Http.Response byPayment = action("cryptomus-test", "resend", "{\"payment_id\": \"" + id + "\"}");
+        assertThat(byPayment.status()).as(byPayment.body()).isEqualTo(200);
+        assertThat(byPayment.data().at("/details/uuid").asString()).isEqualTo(uuid);
+        Http.Response byOrder = action("cryptomus-test", "resend", "{\"order_id\": \"" + id + "\"}");
+        assertThat(byOrder.status()).as(byOrder.body()).isEqualTo(200);
+
+        var sent = CRYPTOMUS.findAll(postRequestedFor(urlPathEqualTo("/v1/payment/resend")));
+        assertThat(sent).hasSize(2);
+        assertThat(sent.get(0).getBodyAsString()).isEqualTo("{\"uuid\":\"" + uuid + "\"}");
+        assertThat(sent.get(1).getBodyAsString()).isEqualTo("{\"order_id\":\"" + id + "\"}");
+        for (var request : sent) {
+            assertThat(request.getHeader("merchant")).isEqualTo("8b03432e-385b-4670-8d06-064591096795");
+            assertThat(request.getHeader("sign")).isEqualTo(md5(request.getBody(), CRYPTOMUS_KEY));
+        }
+    }
+
+    @Test
+    void badOperatorActionsAre4xxAndReachNoProvider() {
+        CRYPTOMUS.stubFor(post(urlPathEqualTo("/v1/payment/resend")).willReturn(json(200, "{\"state\": 0, \"result\": []}")));
+        CRYPTOMUS.stubFor(post(urlPathEqualTo("/v1/test-webhook/payment"))
+                .willReturn(json(200, "{\"state\": 0, \"result\": []}")));
+        assertActionError(action("nowhere", "resend", "{}"), 404, "no provider instance");
+        assertActionError(action("cryptomus-test", "refund", "{}"), 404, "no action 'refund'");
+        assertActionError(action("soprano-test", "resend", "{}"), 404, "no action");
+        assertActionError(action("cryptomus-test", "resend", "{}"), 400, "is required");
+        assertActionError(action("cryptomus-test", "resend", "[]"), 400, "JSON object");
+        assertActionError(action("cryptomus-test", "resend", "{\"order_id\": 5}"), 400, "must be a string");
+        assertActionError(action("cryptomus-test", "resend", "{\"Order-Id\": \"x\"}"), 400, "parameter names");
+        assertActionError(action("cryptomus-test", "resend", "{\"order_id\": \"a b\"}"), 400, "order_id must be");
+        assertActionError(action("cryptomus-test", "resend", "{\"payment_id\": \"nope\"}"), 400, "payment_id");
+        assertActionError(action("cryptomus-test", "resend", "{\"payment_id\": \"" + UUID.randomUUID() + "\"}"),
+                400, "held by a provider");
+        assertActionError(action("cryptomus-test", "test-webhook", "{\"asset\": \"DOGE\"}"), 400, "asset");
+        assertActionError(action("cryptomus-test", "test-webhook", "{\"asset\": \"BTC\", \"status\": \"won\"}"),
+                400, "status must be one of");
+        assertActionError(action("cryptomus-test", "test-webhook", "{\"asset\": \"BTC\", \"url\": \"x\"}"),
+                400, "unknown parameter 'url'");
+        assertThat(CRYPTOMUS.findAll(postRequestedFor(urlPathEqualTo("/v1/payment/resend")))).isEmpty();
+        assertThat(CRYPTOMUS.findAll(postRequestedFor(urlPathEqualTo("/v1/test-webhook/payment")))).isEmpty();
+        // Without the operator's token, nothing at all.
+        Http.Response anonymous = http().send("POST", "/admin/v1/providers/cryptomus-test/actions/resend",
+                "{\"order_id\": \"x\"}".getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "application/json"));
+        assertThat(anonymous.status()).isEqualTo(401);
+    }
+
+    @Test
+    void aFailingProviderIs5xxAndARefusal422WithoutSecrets() {
+        CRYPTOMUS.stubFor(post(urlPathEqualTo("/v1/payment/resend")).willReturn(aResponse().withStatus(500)
+                .withHeader("Content-Type", "application/json").withBody("{\"message\": \"Server error, #1\"}")));
+        assertActionError(action("cryptomus-test", "resend", "{\"order_id\": \"ord-1\"}"), 503, "unavailable");
+        CRYPTOMUS.stubFor(post(urlPathEqualTo("/v1/payment/resend")).willReturn(json(200, "{\"unexpected\": true}")));
+        assertActionError(action("cryptomus-test", "resend", "{\"order_id\": \"ord-1\"}"), 502, "unreadably");
+        CRYPTOMUS.stubFor(post(urlPathEqualTo("/v1/payment/resend"))
+                .willReturn(json(422, "{\"state\": 1, \"message\": \"Payment not found\"}")));
+        assertActionError(action("cryptomus-test", "resend", "{\"order_id\": \"ord-1\"}"), 422, "Payment not found");
+    }
+
+    private Http.Response action(String instance, String action, String body) {
+        return admin().send("POST", "/admin/v1/providers/" + instance + "/actions/" + action, body);
+    }
+
+    private static void assertActionError(Http.Response r, int status, String text) {
+        assertThat(r.status()).as(r.body()).isEqualTo(status);
+        assertThat(r.json().get("success").asBoolean()).isFalse();
+        assertThat(r.error()).contains(text).doesNotContain(CRYPTOMUS_KEY);
     }
 
     private Merchant providerStore(String instance) {
