@@ -8,6 +8,16 @@ create table store_routing (
     pass_fees   boolean not null default false,
     updated_at  timestamptz not null
 );
+-- Who changed a store's routing, and to what.
+create table store_routing_audit (
+    id        bigserial primary key,
+    at        timestamptz not null,
+    actor     text not null,
+    store_id  uuid not null references stores (id),
+    detail    text not null
+);
+create index store_routing_audit_store on store_routing_audit (store_id, id desc);
+
 create table store_routing_weights (
     store_id  uuid not null references store_routing (store_id) on delete cascade,
     instance  text not null,

@@ -9,6 +9,7 @@ import dev.paymux.core.store.StoreId;
 import java.sql.Array;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -40,7 +41,7 @@ final class JdbcStoreRoutings implements StoreRoutings {
     }
 
     @Override
-    public void save(StoreId store, StoreRouting routing, Instant now) {
+    public void save(StoreId store, StoreRouting routing, Instant now, String actor, String detailJson) {
         RoutingRules r = routing.rules();
         jdbc.sql("""
                 insert into store_routing (store_id, enabled, pinned, excluded, pass_fees, updated_at)
@@ -53,5 +54,16 @@ final class JdbcStoreRoutings implements StoreRoutings {
         r.weights().forEach((instance, weight) -> jdbc.sql(
                         "insert into store_routing_weights (store_id, instance, weight) values (:s, :i, :w)")
                 .param("s", store.value()).param("i", instance).param("w", weight).update());
+        jdbc.sql("insert into store_routing_audit (at, actor, store_id, detail) values (:at, :a, :s, :d)")
+                .param("at", ts(now)).param("a", actor).param("s", store.value()).param("d", detailJson).update();
+    }
+
+    @Override
+    public List<Change> changes(StoreId store, int limit) {
+        return jdbc.sql("select id, at, actor, detail from store_routing_audit where store_id = :s order by id desc limit :n")
+                .param("s", store.value()).param("n", limit)
+                .query((rs, i) -> new Change(rs.getLong("id"), Sql.instant(rs, "at"), rs.getString("actor"),
+                        rs.getString("detail")))
+                .list();
     }
 }

@@ -4,6 +4,7 @@ import static dev.paymux.api.web.ApiException.badRequest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.paymux.api.web.Actors;
 import dev.paymux.api.web.ApiException;
 import dev.paymux.api.web.ApiResponse;
 import dev.paymux.api.web.JsonBodies;
@@ -53,7 +54,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ProviderInstanceAdminController {
 
     static final String BASE = "/admin/v1/provider-instances";
-    static final String ACTOR_HEADER = "X-Paymux-Actor";
+    static final String ACTOR_HEADER = Actors.HEADER;
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Pattern TYPE = Pattern.compile("[a-z0-9][a-z0-9-]{0,31}");
@@ -323,17 +324,9 @@ class ProviderInstanceAdminController {
 
     // ---- input ----
 
-    /** The actor of a change: the X-Paymux-Actor header (trimmed, at most 64 characters), else "operator". */
+    /** The actor of a change: see {@link Actors}. */
     static String actor(HttpServletRequest request) {
-        String h = request.getHeader(ACTOR_HEADER);
-        if (h == null || h.isBlank()) {
-            return "operator";
-        }
-        String a = h.trim();
-        if (a.length() > 64 || a.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-            throw badRequest(ACTOR_HEADER + " must be at most 64 printable characters");
-        }
-        return a;
+        return Actors.of(request);
     }
 
     private static void allowOnly(JsonNode root, String... fields) {

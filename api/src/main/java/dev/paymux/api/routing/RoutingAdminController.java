@@ -4,6 +4,7 @@ import static dev.paymux.api.web.ApiException.badRequest;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.paymux.api.provider.ProviderRegistry;
+import dev.paymux.api.web.Actors;
 import dev.paymux.api.web.ApiException;
 import dev.paymux.api.web.ApiResponse;
 import dev.paymux.api.web.JsonBodies;
@@ -139,11 +140,32 @@ class RoutingAdminController {
         }
         StoreRouting routing = new StoreRouting(enabled.asBoolean(), new RoutingRules(pinned, excluded, weights),
                 passFees != null && passFees.asBoolean(false));
+        String actor = Actors.of(request);
+        RoutingView view = RoutingView.of(store.id(), routing);
+        String detail = json.writeValueAsString(view);
         tx.inTransaction(() -> {
-            routings.save(store.id(), routing, clock.instant());
+            routings.save(store.id(), routing, clock.instant(), actor, detail);
             return null;
         });
-        return ApiResponse.ok(RoutingView.of(store.id(), routing));
+        return ApiResponse.ok(view);
+    }
+
+    record ChangeView(long id, String at, String actor, JsonNode routing) {
+    }
+
+    @GetMapping("/admin/v1/stores/{storeId}/routing/changes")
+    @Operation(summary = "Who changed a store's routing, and to what",
+            description = "Newest first; query limit (1-500, default 50). The actor is the X-Paymux-Actor header of "
+                    + "the change, else operator.")
+    ApiResponse<List<ChangeView>> changes(@PathVariable String storeId,
+            @RequestParam(name = "limit", defaultValue = "50") String limit) {
+        Store store = store(storeId);
+        int n = limit.matches("\\d{1,3}") ? Integer.parseInt(limit) : -1;
+        if (n < 1 || n > 500) {
+            throw badRequest("limit must be an integer from 1 to 500");
+        }
+        return ApiResponse.ok(tx.inTransaction(() -> routings.changes(store.id(), n)).stream()
+                .map(c -> new ChangeView(c.id(), Times.iso(c.at()), c.actor(), json.readTree(c.detailJson()))).toList());
     }
 
     record TotalsView(String currency, String volume, String cost, String saving) {

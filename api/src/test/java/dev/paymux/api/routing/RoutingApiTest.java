@@ -321,6 +321,17 @@ class RoutingApiTest extends ApiTest {
         assertThat(saved.get("enabled").asBoolean()).isTrue();
         assertThat(saved.get("excluded").valueStream().map(JsonNode::asString).toList()).containsExactly("native");
         assertThat(saved.get("weights").get("b").asInt()).isEqualTo(150);
+
+        // Every change is recorded with who made it; refused ones are not.
+        Http.Response second = admin().http().send("PUT", path, "{\"enabled\":false}".getBytes(StandardCharsets.UTF_8),
+                Map.of("Authorization", "Bearer " + ADMIN_TOKEN, "Content-Type", "application/json",
+                        "X-Paymux-Actor", "alice"));
+        assertThat(second.status()).as(second.body()).isEqualTo(200);
+        List<JsonNode> changes = admin().send("GET", path + "/changes", null).data().valueStream().toList();
+        assertThat(changes).extracting(c -> c.get("actor").asString()).containsExactly("alice", "operator");
+        assertThat(changes.get(0).get("routing").get("enabled").asBoolean()).isFalse();
+        assertThat(changes.get(1).get("routing").get("weights").get("b").asInt()).isEqualTo(150);
+        assertThat(admin().send("GET", path + "/changes?limit=0", null).status()).isEqualTo(400);
     }
 
     @Test
