@@ -40,6 +40,9 @@ public class DataSourceConfiguration {
         }
         config.setMaximumPoolSize(env.getProperty("paymux.db.pool-size", Integer.class, 10));
         config.setPoolName("paymux");
+        // How long a caller waits for a connection before failing (Hikari's default is 30 s).
+        config.setConnectionTimeout(env.getProperty("paymux.db.connection-timeout", java.time.Duration.class,
+                java.time.Duration.ofSeconds(30)).toMillis());
         return new HikariDataSource(config);
     }
 
