@@ -11,11 +11,14 @@ import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,7 +79,7 @@ class SelectionPageController {
         }
         long secondsLeft = Math.max(0, Duration.between(now, payment.expiresAt()).getSeconds());
         List<Choice> choices = view.options().stream()
-                .map(o -> new Choice(o.asset().name(), o.asset().ticker().toUpperCase(java.util.Locale.ROOT),
+                .map(o -> new Choice(o.asset().name(), o.asset().ticker().toUpperCase(Locale.ROOT),
                         NETWORKS.getOrDefault(o.asset(), o.asset().name()), o.amountText(), o.available(), o.reason()))
                 .toList();
         ModelAndView page = new ModelAndView("pay/select");
@@ -99,7 +102,7 @@ class SelectionPageController {
         Selections.View view = selections.choose(token, asset);
         if (view.paymentUrl() == null) {
             // Not expected (a choice always yields a payment); show the page again rather than fail.
-            return seeOther("/pay/select?token=" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8));
+            return seeOther("/pay/select?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
         }
         return seeOther(view.paymentUrl());
     }
@@ -185,7 +188,7 @@ class SelectionPageController {
         page.addObject("title", title);
         page.addObject("message", message);
         page.addObject("backUrl", token == null || token.isBlank() ? null
-                : "/pay/select?token=" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8));
+                : "/pay/select?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
         return page;
     }
 
@@ -213,7 +216,7 @@ class SelectionPageController {
     }
 
     static String timeLeft(long seconds) {
-        return String.format(java.util.Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
+        return String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
     }
 
     private static String sentence(String message) {

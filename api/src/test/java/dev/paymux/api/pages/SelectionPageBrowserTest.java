@@ -10,8 +10,10 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Request;
 import com.microsoft.playwright.Response;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import dev.paymux.api.support.ApiTest;
 import dev.paymux.api.support.Merchant;
@@ -131,8 +133,7 @@ class SelectionPageBrowserTest extends ApiTest {
         Locator timeLeft = page.locator("#time-left");
         assertThat(timeLeft).hasText(Pattern.compile("^(29:[0-5]\\d|30:00)$"));
         String before = timeLeft.textContent();
-        assertThat(timeLeft).not().hasText(before, new com.microsoft.playwright.assertions.LocatorAssertions
-                .HasTextOptions().setTimeout(5000));
+        assertThat(timeLeft).not().hasText(before, new LocatorAssertions.HasTextOptions().setTimeout(5000));
 
         Files.createDirectories(SCREENSHOTS);
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("selection-page.png")).setFullPage(true));
@@ -184,7 +185,7 @@ class SelectionPageBrowserTest extends ApiTest {
     private void navigateExpectingNoHost(String url) {
         try {
             page.navigate(url);
-        } catch (com.microsoft.playwright.PlaywrightException e) {
+        } catch (PlaywrightException e) {
             assertThat(e.getMessage()).contains("ERR_NAME_NOT_RESOLVED");
         }
     }

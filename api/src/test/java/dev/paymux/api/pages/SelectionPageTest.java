@@ -6,7 +6,9 @@ import dev.paymux.api.support.Admin;
 import dev.paymux.api.support.ApiTest;
 import dev.paymux.api.support.Merchant;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -157,7 +160,7 @@ class SelectionPageTest extends ApiTest {
     void theApiKeepsItsJsonErrors() {
         // The pages' HTML errors stay on the pages.
         assertThat(http().get("/api/v1/selection/nope").json().get("success").asBoolean()).isFalse();
-        assertThat(http().get("/pay/" + java.util.UUID.randomUUID()).status()).isEqualTo(404);
+        assertThat(http().get("/pay/" + UUID.randomUUID()).status()).isEqualTo(404);
     }
 
     // ---- helpers ----
@@ -168,7 +171,7 @@ class SelectionPageTest extends ApiTest {
         assertThat(created.data().get("status").asString()).isEqualTo("selecting");
         String url = created.data().get("payment_url").asString();
         assertThat(url).startsWith(PUBLIC_URL + "/pay/select?token=");
-        return java.net.URLDecoder.decode(url.substring(url.indexOf("token=") + 6), StandardCharsets.UTF_8);
+        return URLDecoder.decode(url.substring(url.indexOf("token=") + 6), StandardCharsets.UTF_8);
     }
 
     private static void assertHtmlError(HttpResponse<String> r, int status, String title) {
@@ -193,7 +196,7 @@ class SelectionPageTest extends ApiTest {
             return CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
