@@ -1,0 +1,198 @@
+package dev.paymux.api.pages;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.Request;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import dev.paymux.api.support.ApiTest;
+import dev.paymux.api.support.Merchant;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The selection page in a real browser: Debian's chromium driven by Playwright for Java (its own browser
+ * download is skipped). The customer opens the payment_url, sees each asset with its amount, clicks one
+ * and is sent on to the payment's URL (on the configured public URL, which does not resolve here: the
+ * landing request's URL and the redirect behind it are what is checked). The page must ask no other host.
+ */
+class SelectionPageBrowserTest extends ApiTest {
+
+    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+    private static final String PUBLIC_URL = "https://pay.example.test";
+    private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+
+    private static Playwright playwright;
+    private static Browser browser;
+
+    private BrowserContext context;
+    private Page page;
+    private final List<String> foreignRequests = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void launch() {
+        if (!Files.isExecutable(CHROMIUM)) {
+            if (System.getenv("CI") != null) {
+                fail(CHROMIUM + " is missing: .ci/run installs Debian's chromium package for the browser tests");
+            }
+            Assumptions.abort("browser test skipped: " + CHROMIUM + " is missing (apt-get install -y chromium)");
+        }
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(CHROMIUM)
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    }
+
+    @AfterAll
+    static void close() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @BeforeEach
+    void openContext() {
+        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(480, 720));
+        // Only our server answers; any other host is refused and recorded. (The 303's landing request is not
+        // routed: a route sees only the first URL of a redirect chain. It is checked by its URL below.)
+        context.route("**/*", route -> {
+            if ("localhost".equals(URI.create(route.request().url()).getHost())) {
+                route.resume();
+            } else {
+                foreignRequests.add(route.request().url());
+                route.abort();
+            }
+        });
+        page = context.newPage();
+    }
+
+    @AfterEach
+    void closeContext() {
+        if (context != null) {
+            context.close();
+        }
+    }
+
+    @Test
+    void theCustomerSeesTheAssetsPicksOneAndLandsOnThePayment() throws Exception {
+        Merchant m = newStore(List.of("USDT_TRC20", "BTC"), 1);
+        String paymentUrl = m.post("/api/v1/payment/create", "{\"amount\":\"100\"}").data().get("payment_url").asString();
+        assertThat(paymentUrl).startsWith(PUBLIC_URL + "/pay/select?token=");
+        String token = paymentUrl.substring(paymentUrl.indexOf("token=") + 6);
+
+        Response opened = page.navigate(local(paymentUrl));
+        assertThat(opened.status()).isEqualTo(200);
+        assertThat(page).hasTitle(Pattern.compile("^Pay Test store "));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Choose how to pay"))).isVisible();
+        assertThat(page.locator("#price")).hasText("100.00 USD");
+
+        // One button per asset, each with the exact amount the selection API gives.
+        JsonNode options = http().get("/api/v1/selection/" + token).data().get("currencies");
+        assertThat(options).hasSize(2);
+        Locator buttons = page.locator("form.choices button[name=currency]");
+        assertThat(buttons).hasCount(2);
+        Locator usdt = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(
+                options.get(0).get("amount").asString() + " USDT Tether on TRON (TRC-20)"));
+        Locator btc = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(
+                options.get(1).get("amount").asString() + " BTC Bitcoin"));
+        assertThat(usdt).isEnabled();
+        assertThat(btc).isEnabled();
+        assertThat(btc.locator(".amount")).hasText("0.00102565 BTC");
+        assertThat(usdt.locator(".amount")).hasText("100.00 USDT");
+
+        // The time left counts down (vanilla JS) from the store's 30 minutes.
+        Locator timeLeft = page.locator("#time-left");
+        assertThat(timeLeft).hasText(Pattern.compile("^(29:[0-5]\\d|30:00)$"));
+        String before = timeLeft.textContent();
+        assertThat(timeLeft).not().hasText(before, new LocatorAssertions.HasTextOptions().setTimeout(5000));
+
+        Files.createDirectories(SCREENSHOTS);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("selection-page.png")).setFullPage(true));
+
+        // The click posts the form; the 303 sends the browser on to the payment's URL. That host (the configured
+        // public URL) does not exist here, so the landing request is where the check ends: its URL, and the
+        // POST and 303 it was redirected from.
+        Request landing = page.waitForRequest(SelectionPageBrowserTest::landing, btc::click);
+        JsonNode payment = http().get("/api/v1/selection/" + token).data();
+        String paymentId = payment.get("payment_id").asString();
+        assertThat(payment.get("currency").asString()).isEqualTo("BTC");
+        assertThat(payment.get("amount_to_pay").asString()).isEqualTo("0.00102566");
+        assertThat(landing.url()).isEqualTo(PUBLIC_URL + "/pay/" + paymentId);
+        assertThat(landing.isNavigationRequest()).isTrue();
+        Request post = landing.redirectedFrom();
+        assertThat(post).isNotNull();
+        assertThat(post.method()).isEqualTo("POST");
+        assertThat(post.url()).isEqualTo("http://localhost:" + port + "/pay/select");
+        assertThat(post.postData()).isEqualTo("token=" + token + "&currency=BTC");
+        assertThat(post.response().status()).isEqualTo(303);
+        assertThat(post.response().headerValue("location")).isEqualTo(PUBLIC_URL + "/pay/" + paymentId);
+
+        // The link again goes straight to the payment the choice made.
+        Request again = page.waitForRequest(SelectionPageBrowserTest::landing, () -> navigateExpectingNoHost(local(paymentUrl)));
+        assertThat(again.url()).isEqualTo(PUBLIC_URL + "/pay/" + paymentId);
+        assertThat(again.redirectedFrom().url()).isEqualTo(local(paymentUrl));
+        assertThat(again.redirectedFrom().response().status()).isEqualTo(303);
+
+        assertThat(foreignRequests).as("requests to other hosts").isEmpty();
+    }
+
+    @Test
+    void anUnknownLinkShowsAReadableErrorPage() throws Exception {
+        Response r = page.navigate("http://localhost:" + port + "/pay/select?token=no-such-token");
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Payment link not found")))
+                .isVisible();
+        assertThat(page.locator("#message")).containsText("start the payment again");
+        Files.createDirectories(SCREENSHOTS);
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("selection-not-found.png")));
+        assertThat(foreignRequests).as("requests to other hosts").isEmpty();
+    }
+
+    private static boolean landing(Request r) {
+        return r.url().startsWith(PUBLIC_URL + "/pay/") && !r.url().startsWith(PUBLIC_URL + "/pay/select");
+    }
+
+    /** Navigates to a page that redirects to the public URL's host, which does not resolve in the test. */
+    private void navigateExpectingNoHost(String url) {
+        try {
+            page.navigate(url);
+        } catch (PlaywrightException e) {
+            assertThat(e.getMessage()).contains("ERR_NAME_NOT_RESOLVED");
+        }
+    }
+
+    /** The payment_url as served by this test's server (the configured public URL is not reachable here). */
+    private String local(String paymentUrl) {
+        assertThat(paymentUrl).startsWith(PUBLIC_URL + "/");
+        return "http://localhost:" + port + paymentUrl.substring(PUBLIC_URL.length());
+    }
+}
