@@ -72,16 +72,20 @@ public class Selections {
      */
     public record View(Payment payment, Store store, List<Option> options, String paymentUrl) {
 
+        /** Whether an asset was chosen (a selection that expired first never was). */
         public boolean chosen() {
-            return payment.status() != PaymentStatus.SELECTING || payment.asset() != null;
+            return payment.asset() != null;
         }
     }
 
     public View view(String token) {
         Payment payment = payments.selection(token);
         Store store = stores.findById(payment.storeId()).orElseThrow();
-        if (payment.status() != PaymentStatus.SELECTING || payment.asset() != null) {
+        if (payment.asset() != null) {
             return new View(payment, store, List.of(), views.paymentUrl(payment));
+        }
+        if (payment.status() != PaymentStatus.SELECTING) {
+            return new View(payment, store, List.of(), null);
         }
         Optional<StoreRouting> routing = routing(store);
         List<Option> options = store.assets().stream().map(asset -> option(payment, store, asset, routing)).toList();

@@ -13,6 +13,10 @@ import tools.jackson.databind.JsonNode;
 
 class PaymentCreateTest extends ApiTest {
 
+    @org.springframework.beans.factory.annotation.Autowired
+    dev.paymux.core.payment.PaymentService paymentService;
+
+
     @Test
     void singleCurrencyStoreCreatesAPendingPaymentAtOnce() {
         Merchant m = newStore(List.of("USDT_TRC20"), 1);
@@ -164,6 +168,13 @@ class PaymentCreateTest extends ApiTest {
         Http.Response r = http().postJson("/api/v1/selection/" + token, "{\"currency\":\"BTC\"}");
         assertThat(r.status()).isEqualTo(410);
         assertThat(r.json().get("success").asBoolean()).isFalse();
+        // Once swept, the token shows an expired selection: no payment was made, nothing to pay.
+        paymentService.expireDue();
+        JsonNode expired = http().get("/api/v1/selection/" + token).data();
+        assertThat(expired.get("status").asString()).isEqualTo("expired");
+        assertThat(expired.get("payment_url").isNull()).isTrue();
+        assertThat(expired.get("payment_id").isNull()).isTrue();
+        assertThat(expired.get("currencies")).isEmpty();
     }
 
     @Test

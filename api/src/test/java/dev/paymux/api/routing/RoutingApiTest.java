@@ -359,12 +359,22 @@ class RoutingApiTest extends ApiTest {
         assertThat(refused.status()).as(refused.body()).isEqualTo(422);
         assertThat(http().get("/api/v1/selection/" + token).data().get("status").asString()).isEqualTo("selecting");
 
-        Http.Response chosen = http().postJson("/api/v1/selection/" + token, "{\"currency\":\"BTC\"}");
+        // The hosted page shows the same: USDT disabled with its reason, BTC to choose.
+        Http.Response page = http().get("/pay/select?token=" + token);
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).containsPattern("id=\"choose-USDT_TRC20\"[^>]*disabled")
+                .contains("Unavailable: no payment provider can take it right now");
+        // Choosing on the page routes the payment and sends the customer to the provider's checkout.
+        Http.Response redirect = http().send("POST", "/pay/select", ("token=" + token + "&currency=BTC")
+                .getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "application/x-www-form-urlencoded"));
+        assertThat(redirect.status()).as(redirect.body()).isEqualTo(303);
+        Http.Response chosen = http().get("/api/v1/selection/" + token);
         assertThat(chosen.status()).as(chosen.body()).isEqualTo(200);
         JsonNode payment = chosen.data();
         assertThat(payment.get("status").asString()).isEqualTo("pending");
         assertThat(payment.get("currency").asString()).isEqualTo("BTC");
         assertThat(payment.get("payment_url").asString()).startsWith("https://pay.cryptomus.com/pay/");
+        assertThat(redirect.header("Location")).isEqualTo(payment.get("payment_url").asString());
         String id = payment.get("payment_id").asString();
         assertThat(route(m, id).get("placed_at").asString()).isEqualTo("a");
         assertThat(route(m, id).get("pay_currency").asString()).isEqualTo("BTC");

@@ -24,7 +24,13 @@ public final class Http {
         this.json = json;
     }
 
-    public record Response(int status, String body, JsonNode json) {
+    public record Response(int status, String body, JsonNode json, java.net.http.HttpHeaders headers) {
+
+        /** The first value of a response header, or null. */
+        public String header(String name) {
+            return headers == null ? null : headers.firstValue(name).orElse(null);
+        }
+
         public JsonNode data() {
             return json.get("data");
         }
@@ -42,7 +48,7 @@ public final class Http {
             HttpResponse<String> r = CLIENT.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             String text = r.body().stripLeading();
             JsonNode node = text.startsWith("{") || text.startsWith("[") ? json.readTree(text) : null;
-            return new Response(r.statusCode(), r.body(), node);
+            return new Response(r.statusCode(), r.body(), node, r.headers());
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         } catch (InterruptedException e) {
