@@ -38,7 +38,10 @@ public class DataSourceConfiguration {
             config.setJdbcUrl(embedded.server().jdbcUrl());
             config.setUsername("postgres");
         }
-        config.setMaximumPoolSize(env.getProperty("paymux.db.pool-size", Integer.class, 10));
+        int poolSize = env.getProperty("paymux.db.pool-size", Integer.class, 10);
+        config.setMaximumPoolSize(poolSize);
+        // Idle connections kept open (Hikari keeps the pool full by default).
+        config.setMinimumIdle(env.getProperty("paymux.db.min-idle", Integer.class, poolSize));
         config.setPoolName("paymux");
         // How long a caller waits for a connection before failing (Hikari's default is 30 s).
         config.setConnectionTimeout(env.getProperty("paymux.db.connection-timeout", java.time.Duration.class,

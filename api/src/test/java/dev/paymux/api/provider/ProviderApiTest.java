@@ -31,6 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -41,6 +42,8 @@ import tools.jackson.databind.JsonNode;
  * {@code /callbacks/<instance>}, and the payment reaches its final status with the seed's fields. Each
  * provider API is a WireMock server answering as its documentation shows.
  */
+// Its own database server: the context is closed after the class, while that server still runs.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ProviderApiTest extends ApiTest {
 
     static final WireMockServer SOPRANO = new WireMockServer(WireMockConfiguration.options().dynamicPort());

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.env.MockEnvironment;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -44,6 +45,8 @@ import tools.jackson.databind.JsonNode;
  * PostgreSQL, built by the adapters' own factories, reached by payments at once, secrets never shown, every
  * change audited; and the operator's fee schedules, which the router's quoter prefers.
  */
+// Its own database server: the context is closed after the class, while that server still runs.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ProviderInstanceApiTest extends ApiTest {
 
     static final WireMockServer CRYPTOMUS = new WireMockServer(WireMockConfiguration.options().dynamicPort()

@@ -31,10 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
         "paymux.webhooks.timeout=2s",
         "paymux.webhooks.lease=10s",
         "paymux.webhooks.retry-delays=10s,1m,10m,1h,6h",
-        "paymux.webhooks.jitter-percent=0",
-        // Cached contexts close at JVM exit, some after their database server stopped: the JDBC lock
-        // registry's close then waits for a connection, which must fail fast rather than after 30 s.
-        "paymux.db.connection-timeout=3s"})
+        "paymux.webhooks.jitter-percent=0"})
 @Import(TestClockConfiguration.class)
 public abstract class ApiTest {
 

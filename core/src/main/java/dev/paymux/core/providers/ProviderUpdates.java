@@ -58,7 +58,11 @@ public final class ProviderUpdates {
             }
             Optional<ProviderPayments.Linked> link = links.findByExternalId(instance, update.externalId());
             if (link.isEmpty()) {
-                callbacks.outcome(id, null, "unknown-payment");
+                // A payment this instance was asked for but another instance holds: an attempt abandoned in
+                // failover (its outcome was unknown then). Recorded for the operator, never applied.
+                Optional<PaymentId> abandoned = Optional.ofNullable(update.paymentReference()).flatMap(PaymentId::parse)
+                        .filter(p -> links.find(p).filter(l -> !l.reference().instance().equals(instance)).isPresent());
+                callbacks.outcome(id, abandoned.orElse(null), abandoned.isPresent() ? "abandoned-attempt" : "unknown-payment");
                 return Outcome.UNKNOWN_PAYMENT;
             }
             Outcome outcome = apply(link.get().payment(), update.status(), update.amountReceived(), update.txHash(), now);
