@@ -73,6 +73,10 @@ emit "$DIR/pom.xml" <<'EOF'
       <artifactId>feign-core</artifactId>
     </dependency>
     <dependency>
+      <groupId>dev.paymux</groupId>
+      <artifactId>paymux-adapter-http</artifactId>
+    </dependency>
+    <dependency>
       <groupId>tools.jackson.core</groupId>
       <artifactId>jackson-databind</artifactId>
     </dependency>
@@ -224,6 +228,7 @@ EOF
 emit "$MAIN/${CLASS}Provider.java" <<'EOF'
 package dev.paymux.@name@;
 
+import dev.paymux.adapter.http.JdkFeignClient;
 import dev.paymux.core.provider.CallbackRequest;
 import dev.paymux.core.provider.CallbackResult;
 import dev.paymux.core.provider.Capabilities;
@@ -252,6 +257,8 @@ public final class @Name@Provider implements PaymentProvider {
     public @Name@Provider(@Name@Config config) {
         this.config = Objects.requireNonNull(config, "config");
         this.client = Feign.builder()
+                // java.net.http: never Feign's default client, which may re-send a POST on a stale connection.
+                .client(new JdkFeignClient(config.connectTimeout(), config.readTimeout()))
                 // Retries are Resilience4j's decision, per call kind; Feign never repeats a request itself.
                 .retryer(Retryer.NEVER_RETRY)
                 .options(new Request.Options(config.connectTimeout(), config.readTimeout(), false))

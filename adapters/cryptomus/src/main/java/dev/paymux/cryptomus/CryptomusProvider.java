@@ -3,6 +3,7 @@ package dev.paymux.cryptomus;
 import static dev.paymux.core.provider.ProviderException.Kind.MALFORMED;
 import static dev.paymux.core.provider.ProviderException.Kind.UNAVAILABLE;
 
+import dev.paymux.adapter.http.JdkFeignClient;
 import dev.paymux.core.provider.CallbackRequest;
 import dev.paymux.core.provider.CallbackResult;
 import dev.paymux.core.provider.Capabilities;
@@ -91,7 +92,7 @@ public final class CryptomusProvider implements PaymentProvider, Refreshable, Op
         this.actions = new CryptomusActions(config);
         CryptomusCodec codec = new CryptomusCodec();
         this.api = Feign.builder()
-                .client(new JdkHttpClient(config.connectTimeout(), config.readTimeout()))
+                .client(new JdkFeignClient(config.connectTimeout(), config.readTimeout()))
                 .options(new Request.Options(config.connectTimeout(), config.readTimeout(), false))
                 .encoder(codec.encoder())
                 .decoder(codec.decoder())

@@ -1,9 +1,10 @@
 package dev.paymux.exchanger;
 
-import dev.paymux.core.provider.ProviderException;
+import dev.paymux.adapter.http.JdkFeignClient;
 import dev.paymux.core.provider.ProviderException.Kind;
-import feign.FeignException;
+import dev.paymux.core.provider.ProviderException;
 import feign.Feign;
+import feign.FeignException;
 import feign.Request;
 import feign.RequestInterceptor;
 import feign.Response;
@@ -44,7 +45,7 @@ final class ExchangerHttp {
     ExchangerHttp(ExchangerConfig config, RequestSigner signer) {
         this.instance = config.instance();
         this.api = Feign.builder()
-                .client(new JdkHttpClient(config.connectTimeout(), config.readTimeout()))
+                .client(new JdkFeignClient(config.connectTimeout(), config.readTimeout()))
                 .options(new Request.Options(config.connectTimeout(), config.readTimeout(), false))
                 .retryer(Retryer.NEVER_RETRY) // retries are Resilience4j's, per call kind
                 .encoder(encoder())

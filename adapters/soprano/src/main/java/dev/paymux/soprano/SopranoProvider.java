@@ -1,12 +1,13 @@
 package dev.paymux.soprano;
 
+import dev.paymux.adapter.http.JdkFeignClient;
 import dev.paymux.core.provider.CallbackRequest;
 import dev.paymux.core.provider.CallbackResult;
 import dev.paymux.core.provider.Capabilities;
 import dev.paymux.core.provider.PaymentIntent;
 import dev.paymux.core.provider.PaymentProvider;
-import dev.paymux.core.provider.ProviderException;
 import dev.paymux.core.provider.ProviderException.Kind;
+import dev.paymux.core.provider.ProviderException;
 import dev.paymux.core.provider.ProviderHealth;
 import dev.paymux.core.provider.ProviderPayment;
 import dev.paymux.core.provider.ProviderReference;
@@ -69,7 +70,7 @@ public final class SopranoProvider implements PaymentProvider {
         SopranoErrors errors = new SopranoErrors(config.instance());
         this.client = Feign.builder()
                 // The JDK client: Feign's default one may send a POST again on a stale connection.
-                .client(new JdkHttpClient(config.connectTimeout(), config.readTimeout()))
+                .client(new JdkFeignClient(config.connectTimeout(), config.readTimeout()))
                 .encoder(new SopranoJson.JsonEncoder())
                 .decoder(new SopranoJson.JsonDecoder())
                 .errorDecoder(errors)

@@ -1,4 +1,4 @@
-package dev.paymux.exchanger;
+package dev.paymux.adapter.http;
 
 import feign.Client;
 import feign.Request;
@@ -17,11 +17,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Feign's transport on the JDK's {@link HttpClient}. Not Feign's default {@code HttpURLConnection}
- * client: that one silently re-sends a POST whose connection failed ({@code sun.net.http.retryPost}),
- * which for the exchanger's non-idempotent {@code order/create} could open a second order.
+ * Feign's transport on the JDK's {@link HttpClient} (HTTP/1.1, no redirects), with the instance's connect
+ * timeout and a read timeout per request. Not Feign's default {@code HttpURLConnection} client: that one may
+ * silently send a POST again when a kept-alive connection turns out stale ({@code sun.net.http.retryPost}),
+ * and whether a call is repeated is the adapter's decision alone (a provider create without an idempotency key
+ * could otherwise open a second payment or order). Connect and read failures surface as
+ * {@link IOException}s (e.g. {@link java.net.http.HttpTimeoutException}), which Feign reports as retryable.
  */
-final class JdkHttpClient implements Client {
+public final class JdkFeignClient implements Client {
 
     /** Headers the JDK client sets itself and refuses from callers. */
     private static final Set<String> RESTRICTED = Set.of("content-length", "host", "connection", "expect", "upgrade");
@@ -29,7 +32,7 @@ final class JdkHttpClient implements Client {
     private final HttpClient client;
     private final Duration readTimeout;
 
-    JdkHttpClient(Duration connectTimeout, Duration readTimeout) {
+    public JdkFeignClient(Duration connectTimeout, Duration readTimeout) {
         this.client = HttpClient.newBuilder()
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
