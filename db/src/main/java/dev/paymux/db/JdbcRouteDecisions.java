@@ -60,6 +60,12 @@ final class JdbcRouteDecisions implements RouteDecisions {
     }
 
     @Override
+    public void renew(PaymentId payment, Instant until) {
+        jdbc.sql("update route_decisions set routing_until = :until where payment_id = :p and placed_at is null")
+                .param("p", payment.value()).param("until", ts(until)).update();
+    }
+
+    @Override
     public void placed(PaymentId payment, String instance, BigDecimal cost, BigDecimal saving) {
         jdbc.sql("""
                 update route_decisions set placed_at = :i, placed_cost = :c, saving = :s, routing_until = null,

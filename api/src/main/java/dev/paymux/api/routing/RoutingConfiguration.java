@@ -19,7 +19,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Routing by cost: {@code paymux.routing.failover-budget} (default 20s) bounds failover for one request,
- * {@code paymux.routing.stats-window} (default 1h) is how far back success rates and latencies count.
+ * {@code paymux.routing.stats-window} (default 1h) is how far back success rates and latencies count,
+ * {@code paymux.routing.call-allowance} (default 2m) is the longest one provider call may take.
  */
 @Configuration(proxyBeanMethods = false)
 class RoutingConfiguration {
@@ -36,11 +37,12 @@ class RoutingConfiguration {
             @Value("${paymux.public-url}") String publicUrl,
             @Value("${paymux.routing.failover-budget:20s}") Duration budget,
             @Value("${paymux.routing.stats-window:1h}") Duration statsWindow,
+            @Value("${paymux.routing.call-allowance:2m}") Duration callAllowance,
             @Value("${paymux.providers.reconcile-interval:1m}") Duration recheck) {
         String base = publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
         return new RoutedCheckout(service, payments, links, decisions, attempts, router,
                 quoter.getIfAvailable(Quoter::adapters), registry::routable, registry::find,
                 instance -> base + "/callbacks/" + instance, tx, clock,
-                new RoutedCheckout.Settings(budget, recheck, statsWindow), metrics);
+                new RoutedCheckout.Settings(budget, recheck, statsWindow, callAllowance), metrics);
     }
 }

@@ -478,6 +478,37 @@ class RoutingApiTest extends ApiTest {
         assertThat(bad.json().get("error").asString()).isEqualTo("pass_fees must be true or false");
     }
 
+    @Test
+    void whileOneRequestRoutesAPaymentASecondOneWithTheSameOrderIdDoesNotRouteItAgain() throws Exception {
+        WireMockServer slow = server();
+        slow.stubFor(post(urlPathEqualTo("/v1/payment")).willReturn(invoice("slow").withFixedDelay(3_000)));
+        try {
+            Http.Response added = admin().send("POST", "/admin/v1/provider-instances", """
+                    {"name": "slow", "type": "cryptomus", "settings": {"base-url": "%s", "merchant-id": "merchant-slow",
+                     "api-key": "%s", "read-timeout": "10s", "retry.max-attempts": "1"}}""".formatted(slow.baseUrl(), KEY));
+            assertThat(added.status()).as(added.body()).isEqualTo(201);
+            Merchant m = routedStore("{\"enabled\":true,\"pinned\":\"slow\"}");
+            var first = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                    m.post("/api/v1/payment/create", "{\"amount\":\"40\",\"order_id\":\"R-LEASE\"}"));
+            // Once the first request is at the provider, a retry finds the payment queued under its lease.
+            while (slow.findAll(postRequestedFor(urlPathEqualTo("/v1/payment"))).isEmpty()) {
+                Thread.sleep(20);
+            }
+            Http.Response second = m.post("/api/v1/payment/create", "{\"amount\":\"40\",\"order_id\":\"R-LEASE\"}");
+            assertThat(second.status()).as(second.body()).isEqualTo(200);
+            assertThat(second.data().get("status").asString()).isEqualTo("queued");
+
+            Http.Response done = first.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(done.status()).as(done.body()).isEqualTo(200);
+            assertThat(done.data().get("payment_id").asString()).isEqualTo(second.data().get("payment_id").asString());
+            assertThat(done.data().get("status").asString()).isEqualTo("pending");
+            assertThat(slow.findAll(postRequestedFor(urlPathEqualTo("/v1/payment")))).hasSize(1);
+        } finally {
+            admin().send("DELETE", "/admin/v1/provider-instances/slow", null);
+            slow.stop();
+        }
+    }
+
     // ---- helpers ----
 
     private Merchant routedStore(String rules) {

@@ -18,6 +18,9 @@ public interface RouteDecisions {
      */
     boolean lease(PaymentId payment, Instant now, Instant until);
 
+    /** Extends the lease this request holds to {@code until} (before each provider call). */
+    void renew(PaymentId payment, Instant until);
+
     /** The payment is held by {@code instance} at {@code cost}; ends the lease. */
     void placed(PaymentId payment, String instance, BigDecimal cost, BigDecimal saving);
 

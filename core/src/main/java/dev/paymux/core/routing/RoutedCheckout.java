@@ -49,8 +49,11 @@ public final class RoutedCheckout {
      *                     its adapter's timeouts; no new attempt starts after the budget is spent)
      * @param recheck      when the first reconciliation check of a new provider payment is due
      * @param statsWindow  how far back an instance's success rate and latency are measured
+     * @param callAllowance the longest one provider call may take (its adapter's timeouts and retries): the
+     *                      routing lease is renewed for this long before each attempt, so no other request
+     *                      routes the payment while a call may still be running, and a crashed one frees it
      */
-    public record Settings(Duration budget, Duration recheck, Duration statsWindow) {
+    public record Settings(Duration budget, Duration recheck, Duration statsWindow, Duration callAllowance) {
     }
 
     private final PaymentService service;
@@ -154,7 +157,7 @@ public final class RoutedCheckout {
     }
 
     private Instant leaseEnd(Instant now) {
-        return now.plus(settings.budget()).plus(settings.budget());
+        return now.plus(settings.callAllowance());
     }
 
     private static PaymentIntent intentOf(Payment payment, Store store) {
@@ -213,7 +216,10 @@ public final class RoutedCheckout {
             if (provider.isEmpty()) {
                 continue;
             }
-            long attempt = tx.inTransaction(() -> attempts.started(payment.id(), candidate.instance(), clock.instant()));
+            long attempt = tx.inTransaction(() -> {
+                decisions.renew(payment.id(), leaseEnd(clock.instant()));
+                return attempts.started(payment.id(), candidate.instance(), clock.instant());
+            });
             long started = System.nanoTime();
             try {
                 PaymentIntent asked = forCandidate(intent, candidate, routing);
