@@ -1,9 +1,7 @@
 package dev.paymux.onchain.bitcoin;
 
 import dev.paymux.core.chain.Chain;
-import dev.paymux.core.chain.ChainCursors;
 import dev.paymux.core.chain.ChainTransfer;
-import dev.paymux.core.chain.Cursor;
 import dev.paymux.core.chain.TransferKey;
 import dev.paymux.core.chain.TransferSink;
 import dev.paymux.core.chain.WatchedAddresses;
@@ -16,9 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
 /** In-memory stand-ins for the application's ports, for this package's tests. */
@@ -65,37 +61,6 @@ final class BitcoinTestDoubles {
             Map<TransferKey, ChainTransfer> m = new HashMap<>();
             observed.forEach(t -> m.put(t.key(), t));
             return m;
-        }
-    }
-
-    static final class MemoryCursors implements ChainCursors {
-        final Map<String, Cursor> cursors = new HashMap<>();
-        final Map<String, TreeMap<Long, String>> blocks = new HashMap<>();
-
-        @Override
-        public Optional<Cursor> load(String watcher) {
-            return Optional.ofNullable(cursors.get(watcher));
-        }
-
-        @Override
-        public void save(String watcher, Cursor cursor) {
-            cursors.put(watcher, cursor);
-        }
-
-        @Override
-        public void rememberBlock(String watcher, long height, String hash) {
-            blocks.computeIfAbsent(watcher, w -> new TreeMap<>()).put(height, hash);
-        }
-
-        @Override
-        public Optional<String> rememberedBlock(String watcher, long height) {
-            return Optional.ofNullable(blocks.getOrDefault(watcher, new TreeMap<>()).get(height));
-        }
-
-        @Override
-        public void forgetBlocks(String watcher, long above, long keepFrom) {
-            TreeMap<Long, String> m = blocks.getOrDefault(watcher, new TreeMap<>());
-            m.keySet().removeIf(h -> h > above || h < keepFrom);
         }
     }
 

@@ -21,7 +21,7 @@ import dev.paymux.core.chain.ChainUnavailableException;
 import dev.paymux.core.chain.Cursor;
 import dev.paymux.core.chain.TransferKey;
 import dev.paymux.core.money.Asset;
-import dev.paymux.onchain.bitcoin.BitcoinTestDoubles.MemoryCursors;
+import dev.paymux.onchain.MemoryCursors;
 import dev.paymux.onchain.bitcoin.BitcoinTestDoubles.MutableClock;
 import dev.paymux.onchain.bitcoin.BitcoinTestDoubles.RecordingSink;
 import dev.paymux.onchain.bitcoin.BitcoinTestDoubles.Watched;

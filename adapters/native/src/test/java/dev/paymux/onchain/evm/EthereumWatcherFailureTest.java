@@ -16,7 +16,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import dev.paymux.core.chain.Chain;
 import dev.paymux.core.chain.ChainUnavailableException;
 import dev.paymux.core.chain.Cursor;
-import dev.paymux.onchain.evm.EvmTestDoubles.MemoryCursors;
+import dev.paymux.onchain.MemoryCursors;
 import dev.paymux.onchain.evm.EvmTestDoubles.RecordingSink;
 import dev.paymux.onchain.evm.EvmTestDoubles.Watched;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;

@@ -10,7 +10,7 @@ import dev.paymux.core.chain.Cursor;
 import dev.paymux.core.chain.TransferKey;
 import dev.paymux.core.chain.TransferSink;
 import dev.paymux.core.money.Asset;
-import dev.paymux.onchain.evm.EvmTestDoubles.MemoryCursors;
+import dev.paymux.onchain.MemoryCursors;
 import dev.paymux.onchain.evm.EvmTestDoubles.RecordingSink;
 import dev.paymux.onchain.evm.EvmTestDoubles.Watched;
 import java.math.BigDecimal;

@@ -1,9 +1,7 @@
 package dev.paymux.onchain.evm;
 
 import dev.paymux.core.chain.Chain;
-import dev.paymux.core.chain.ChainCursors;
 import dev.paymux.core.chain.ChainTransfer;
-import dev.paymux.core.chain.Cursor;
 import dev.paymux.core.chain.TransferKey;
 import dev.paymux.core.chain.TransferSink;
 import dev.paymux.core.chain.WatchedAddresses;
@@ -11,13 +9,10 @@ import dev.paymux.core.money.Asset;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** In-memory stand-ins for the application's ports, recording what the watcher did. */
@@ -61,44 +56,6 @@ final class EvmTestDoubles {
 
         Tip lastTip() {
             return tips.get(tips.size() - 1);
-        }
-    }
-
-    static final class MemoryCursors implements ChainCursors {
-        private final Map<String, Cursor> cursors = new HashMap<>();
-        private final Map<String, TreeMap<Long, String>> blocks = new HashMap<>();
-
-        @Override
-        public synchronized Optional<Cursor> load(String watcher) {
-            return Optional.ofNullable(cursors.get(watcher));
-        }
-
-        @Override
-        public synchronized void save(String watcher, Cursor cursor) {
-            cursors.put(watcher, cursor);
-        }
-
-        @Override
-        public synchronized void rememberBlock(String watcher, long height, String hash) {
-            blocks.computeIfAbsent(watcher, w -> new TreeMap<>()).put(height, hash);
-        }
-
-        @Override
-        public synchronized Optional<String> rememberedBlock(String watcher, long height) {
-            return Optional.ofNullable(blocks.getOrDefault(watcher, new TreeMap<>()).get(height));
-        }
-
-        @Override
-        public synchronized void forgetBlocks(String watcher, long above, long keepFrom) {
-            TreeMap<Long, String> remembered = blocks.get(watcher);
-            if (remembered != null) {
-                remembered.tailMap(above, false).clear();
-                remembered.headMap(keepFrom, false).clear();
-            }
-        }
-
-        synchronized Map<Long, String> remembered(String watcher) {
-            return new TreeMap<>(blocks.getOrDefault(watcher, new TreeMap<>()));
         }
     }
 

@@ -14,6 +14,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import dev.paymux.core.money.Asset;
+import dev.paymux.onchain.MemoryCursors;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -61,7 +62,7 @@ abstract class TronGridTestBase {
     static final String FINGERPRINT_B2 = "5hEcCtGRXurAOHIWMei9ukcHlROPacMsSyIvW4AKZwstSKuCaEVdkK";
 
     WireMockServer tronGrid;
-    TronMemoryCursors cursors;
+    MemoryCursors cursors;
     TronRecordingSink sink;
     Set<String> watched;
     Clock clock;
@@ -70,7 +71,7 @@ abstract class TronGridTestBase {
     void startTronGrid() {
         tronGrid = new WireMockServer(wireMockConfig().dynamicPort());
         tronGrid.start();
-        cursors = new TronMemoryCursors();
+        cursors = new MemoryCursors();
         sink = new TronRecordingSink();
         watched = new CopyOnWriteArraySet<>();
         clock = Clock.fixed(Instant.ofEpochMilli(T0 + 1_500), ZoneOffset.UTC);
