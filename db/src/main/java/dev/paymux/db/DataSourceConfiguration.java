@@ -43,9 +43,13 @@ public class DataSourceConfiguration {
         // Idle connections kept open (Hikari keeps the pool full by default).
         config.setMinimumIdle(env.getProperty("paymux.db.min-idle", Integer.class, poolSize));
         config.setPoolName("paymux");
-        // How long a caller waits for a connection before failing (Hikari's default is 30 s).
+        // How long a caller waits for a connection before the API answers 503 (Hikari's default is 30 s):
+        // an exhausted pool or a stopped server must fail fast, not hang the client.
         config.setConnectionTimeout(env.getProperty("paymux.db.connection-timeout", java.time.Duration.class,
-                java.time.Duration.ofSeconds(30)).toMillis());
+                java.time.Duration.ofSeconds(2)).toMillis());
+        // A server that stopped answering (not just refusing) must not hold a connection for minutes.
+        config.addDataSourceProperty("connectTimeout", "2");
+        config.addDataSourceProperty("socketTimeout", env.getProperty("paymux.db.socket-timeout-seconds", "60"));
         return new HikariDataSource(config);
     }
 

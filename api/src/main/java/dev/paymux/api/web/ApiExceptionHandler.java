@@ -83,6 +83,10 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiResponse<Void>> unexpected(Exception e) {
+        if (DatabaseUnavailable.isCause(e)) {
+            log.warn("Database unavailable: {}", e.getMessage());
+            return DatabaseUnavailable.response();
+        }
         log.error("Unexpected error", e);
         return respond(HttpStatus.INTERNAL_SERVER_ERROR, "internal error");
     }

@@ -32,7 +32,7 @@ class ConcurrentCreateTest extends ApiTest {
         for (int i = 0; i < threads; i++) {
             results.add(pool.submit(() -> {
                 start.await();
-                return m.post("/api/v1/payment/create", "{\"amount\":\"42\",\"order_id\":\"RACE-1\"}");
+                return m.postRetryingUnavailable("/api/v1/payment/create", "{\"amount\":\"42\",\"order_id\":\"RACE-1\"}");
             }));
         }
         start.countDown();
@@ -60,7 +60,7 @@ class ConcurrentCreateTest extends ApiTest {
         for (int i = 0; i < threads; i++) {
             results.add(pool.submit(() -> {
                 start.await();
-                return m.post("/api/v1/payment/create", "{\"amount\":\"50\"}");
+                return m.postRetryingUnavailable("/api/v1/payment/create", "{\"amount\":\"50\"}");
             }));
         }
         start.countDown();

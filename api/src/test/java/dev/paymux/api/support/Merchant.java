@@ -12,6 +12,20 @@ public record Merchant(Http http, String storeId, String apiKey, String apiSecre
         return send("POST", path, body);
     }
 
+    /**
+     * A well-behaved client under load: a 503 with {@code Retry-After} (the pool was exhausted before the
+     * request did anything) is retried, up to a bound, as the API documentation tells merchants to.
+     */
+    public Http.Response postRetryingUnavailable(String path, String body) throws InterruptedException {
+        Http.Response r = post(path, body);
+        for (int attempt = 0; attempt < 50 && r.status() == 503; attempt++) {
+            assert r.header("Retry-After") != null : "a 503 carries Retry-After";
+            Thread.sleep(100); // client back-off between retries; nothing is asserted about time
+            r = post(path, body);
+        }
+        return r;
+    }
+
     public Http.Response get(String pathAndQuery) {
         return send("GET", pathAndQuery, "");
     }
