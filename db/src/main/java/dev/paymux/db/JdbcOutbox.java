@@ -29,7 +29,7 @@ final class JdbcOutbox implements Outbox {
                        :now,
                        case when s.webhook_url is null then 'the store has no webhook URL'
                             when s.webhook_disabled_at is not null then 'the endpoint is disabled' end
-                from stores s where s.id = :store
+                from stores s where s.id = :store for share
                 """)
                 .param("id", id.value()).param("payment", payment == null ? null : payment.value())
                 .param("type", type).param("body", body).param("now", ts(now)).param("store", store.value())

@@ -100,22 +100,23 @@ final class JdbcWebhookDeliveries implements WebhookDeliveries {
 
     @Override
     public boolean gone(Delivery d, AttemptOutcome o, Instant now) {
+        // The store row first: its lock makes a concurrent enqueue (which reads it FOR SHARE) wait and then
+        // see the endpoint disabled, so no event slips in as pending after the 410.
+        jdbc.sql("""
+                update stores set webhook_disabled_at = :now,
+                    webhook_disabled_reason = 'the endpoint answered 410 Gone' where id = :store
+                """).param("now", ts(now)).param("store", d.storeId().value()).update();
         boolean mine = settle(d, o, """
                 update webhook_events set state = 'failed', attempts = attempts + 1, lease_until = null,
                     next_attempt_at = null, last_status_code = :code, last_error = :error,
                     state_reason = 'the endpoint answered 410 Gone and was disabled'
                 where id = :id and state = 'pending' and lease_until = :lease
                 """, now);
-        if (mine) {
-            jdbc.sql("""
-                    update stores set webhook_disabled_at = :now,
-                        webhook_disabled_reason = 'the endpoint answered 410 Gone' where id = :store
-                    """).param("now", ts(now)).param("store", d.storeId().value()).update();
-            jdbc.sql("""
-                    update webhook_events set state = 'held', state_reason = 'the endpoint is disabled'
-                    where store_id = :store and state = 'pending'
-                    """).param("store", d.storeId().value()).update();
-        }
+        // The endpoint did answer 410, whoever holds this event's lease now: hold what is waiting for it.
+        jdbc.sql("""
+                update webhook_events set state = 'held', state_reason = 'the endpoint is disabled'
+                where store_id = :store and state = 'pending'
+                """).param("store", d.storeId().value()).update();
         return mine;
     }
 

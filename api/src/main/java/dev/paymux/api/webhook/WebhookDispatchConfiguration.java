@@ -28,9 +28,9 @@ class WebhookDispatchConfiguration {
     }
 
     @Bean
-    WebhookSender webhookSender(WebhookDeliveries deliveries, WebhookUrlPolicy urls, Clock clock,
+    WebhookSender webhookSender(WebhookDeliveries deliveries, dev.paymux.core.tx.Transactions tx, WebhookUrlPolicy urls, Clock clock,
             WebhookProperties properties) {
-        return new WebhookSender(deliveries, urls, clock, properties);
+        return new WebhookSender(deliveries, tx, urls, clock, properties);
     }
 
     @Bean

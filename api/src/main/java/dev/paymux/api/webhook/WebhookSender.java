@@ -28,14 +28,17 @@ public class WebhookSender implements GenericHandler<Delivery> {
     private static final Logger log = LoggerFactory.getLogger(WebhookSender.class);
 
     private final WebhookDeliveries deliveries;
+    private final dev.paymux.core.tx.Transactions tx;
     private final WebhookUrlPolicy urls;
     private final Clock clock;
     private final WebhookProperties properties;
     private final RetrySchedule schedule;
     private final HttpClient http;
 
-    public WebhookSender(WebhookDeliveries deliveries, WebhookUrlPolicy urls, Clock clock, WebhookProperties properties) {
+    public WebhookSender(WebhookDeliveries deliveries, dev.paymux.core.tx.Transactions tx, WebhookUrlPolicy urls,
+            Clock clock, WebhookProperties properties) {
         this.deliveries = deliveries;
+        this.tx = tx;
         this.urls = urls;
         this.clock = clock;
         this.properties = properties;
@@ -83,7 +86,15 @@ public class WebhookSender implements GenericHandler<Delivery> {
         record(d, outcome);
     }
 
+    /** The outcome, its attempt row and (for a 410) the endpoint's disabling are seen together or not at all. */
     private void record(Delivery d, AttemptOutcome outcome) {
+        tx.inTransaction(() -> {
+            recordInTransaction(d, outcome);
+            return null;
+        });
+    }
+
+    private void recordInTransaction(Delivery d, AttemptOutcome outcome) {
         Instant now = clock.instant();
         boolean recorded;
         if (outcome.succeeded()) {

@@ -89,7 +89,7 @@ class WebhookAtLeastOnceTest extends ApiTest {
             }
             // The application's own dispatcher runs; a second instance with its own claimer and sender runs beside it.
             WebhookClaimer claimer = new WebhookClaimer(deliveries, clock, properties);
-            WebhookSender sender = new WebhookSender(deliveries, urls, clock, properties);
+            WebhookSender sender = new WebhookSender(deliveries, tx, urls, clock, properties);
             AtomicBoolean running = new AtomicBoolean(true);
             List<Integer> secondInstanceSent = new ArrayList<>();
             Thread second = new Thread(() -> {
