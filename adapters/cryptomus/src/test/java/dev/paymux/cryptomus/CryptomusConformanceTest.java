@@ -18,6 +18,7 @@ import dev.paymux.core.payment.PaymentStatus;
 import dev.paymux.core.provider.CallbackRequest;
 import dev.paymux.core.provider.PaymentIntent;
 import dev.paymux.core.provider.PaymentProvider;
+import dev.paymux.testkit.CreateIdempotency;
 import dev.paymux.testkit.ProviderConformanceKit;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -47,6 +48,12 @@ class CryptomusConformanceTest extends ProviderConformanceKit {
         wireMock().stubFor(createRequest().withRequestBody(matchingJsonPath("$.order_id", equalTo(intent.reference())))
                 .willReturn(json(200, stub("payment-created.json",
                         Map.of("uuid", uuidFor(intent.reference()), "order_id", intent.reference())))));
+    }
+
+    // Cryptomus answers a known order_id with the invoice it already has.
+    @Override
+    protected CreateIdempotency createIdempotency() {
+        return CreateIdempotency.jsonField("order_id");
     }
 
     @Override

@@ -14,6 +14,7 @@ import dev.paymux.core.payment.PaymentStatus;
 import dev.paymux.core.provider.CallbackRequest;
 import dev.paymux.core.provider.PaymentIntent;
 import dev.paymux.core.provider.PaymentProvider;
+import dev.paymux.testkit.CreateIdempotency;
 import dev.paymux.testkit.ProviderConformanceKit;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,6 +53,12 @@ class ExchangerConformanceTest extends ProviderConformanceKit {
                 .withRequestBody(matchingJsonPath("$.ipnUrl", containing("paymuxRef=" + intent.reference())))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                         .withBody(createdBody(intent))));
+    }
+
+    // The exchanger's order/create takes no client reference: the adapter remembers what it created.
+    @Override
+    protected CreateIdempotency createIdempotency() {
+        return CreateIdempotency.adapterRemembers();
     }
 
     @Override

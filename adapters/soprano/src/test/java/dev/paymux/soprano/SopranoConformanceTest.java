@@ -5,6 +5,7 @@ import dev.paymux.core.payment.PaymentStatus;
 import dev.paymux.core.provider.CallbackRequest;
 import dev.paymux.core.provider.PaymentIntent;
 import dev.paymux.core.provider.PaymentProvider;
+import dev.paymux.testkit.CreateIdempotency;
 import dev.paymux.testkit.ProviderConformanceKit;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,6 +32,12 @@ class SopranoConformanceTest extends ProviderConformanceKit {
     @Override
     protected void stubCreated(PaymentIntent intent) {
         SopranoStubs.stubCreated(wireMock(), intent);
+    }
+
+    // Soprano's create is not idempotent: the adapter remembers what it created (CreatedPayments).
+    @Override
+    protected CreateIdempotency createIdempotency() {
+        return CreateIdempotency.adapterRemembers();
     }
 
     @Override

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.paymux.core.payment.PaymentStatus;
 import dev.paymux.core.provider.CallbackRequest;
 import dev.paymux.core.provider.CallbackResult;
@@ -20,6 +21,7 @@ import dev.paymux.core.provider.ProviderUpdate;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -82,6 +84,14 @@ public abstract class ProviderConformanceKit {
      */
     protected abstract void stubCreated(PaymentIntent intent);
 
+    /**
+     * How this provider keeps two creates for one reference to one payment: by a key the adapter sends
+     * ({@link CreateIdempotency#jsonField}, {@link CreateIdempotency#header}), or by the adapter remembering
+     * what it created ({@link CreateIdempotency#adapterRemembers}). {@link #createIsIdempotentOnPaymuxsReference}
+     * checks it against the create requests WireMock received.
+     */
+    protected abstract CreateIdempotency createIdempotency();
+
     /** The request pattern of the create call, for the kit's fault stubs (5xx, reset, slow, garbage). */
     protected abstract MappingBuilder createRequest();
 
@@ -110,15 +120,54 @@ public abstract class ProviderConformanceKit {
 
     // ---- the checks ----
 
+    /**
+     * Two creates for one reference end in one provider payment, as the provider sees it: the kit reads the
+     * create requests from WireMock's journal, so an adapter that drops its idempotency key, sends a random or
+     * a constant order id, or forgets what it created fails here even though the stub answers every create alike.
+     */
     @Test
     void createIsIdempotentOnPaymuxsReference() {
         PaymentIntent intent = intent(UUID.randomUUID().toString());
+        PaymentIntent other = intent(UUID.randomUUID().toString());
         stubCreated(intent);
+        stubCreated(other);
         ProviderPayment first = provider().create(intent);
         ProviderPayment second = provider().create(intent);
+        List<LoggedRequest> sameReference = createRequestsSent();
+        provider().create(other);
+        List<LoggedRequest> otherReference = createRequestsSent().subList(sameReference.size(),
+                createRequestsSent().size());
+
         assertThat(second.reference().externalId()).isEqualTo(first.reference().externalId());
         assertThat(first.reference().instance()).isEqualTo(provider().instance());
         assertThat(first.status().status().isFinal()).as("a new payment is not final").isFalse();
+        assertThat(sameReference).as("create requests sent for the first reference").isNotEmpty();
+        assertThat(otherReference).as("create requests sent for another reference").isNotEmpty();
+        CreateIdempotency idempotency = createIdempotency();
+        if (idempotency instanceof CreateIdempotency.ProviderKey key) {
+            List<String> keys = sameReference.stream().map(key.key()).toList();
+            assertThat(keys).as("the idempotency key (%s) of every create request for one reference",
+                    key.description()).doesNotContainNull().allSatisfy(k -> assertThat(k).isNotBlank());
+            assertThat(keys.stream().distinct().toList())
+                    .as("the idempotency key (%s) sent with both creates of one reference", key.description())
+                    .hasSize(1);
+            String otherKey = key.key().apply(otherReference.get(0));
+            assertThat(otherKey).as("the idempotency key (%s) of another reference", key.description())
+                    .isNotBlank().isNotEqualTo(keys.get(0));
+        } else {
+            assertThat(sameReference)
+                    .as("the provider does not deduplicate creates, so the adapter must send one create request "
+                            + "for two creates of one reference")
+                    .hasSize(1);
+        }
+    }
+
+    /** The create requests WireMock received so far, oldest first. */
+    private List<LoggedRequest> createRequestsSent() {
+        List<LoggedRequest> found = new ArrayList<>(
+                wireMock.findRequestsMatching(createRequest().build().getRequest()).getRequests());
+        found.sort(Comparator.comparing(LoggedRequest::getLoggedDate));
+        return found;
     }
 
     @TestFactory
@@ -223,9 +272,12 @@ public abstract class ProviderConformanceKit {
     @Test
     void quotesAnswerWithoutCallingTheProvider() {
         PaymentIntent intent = intent(UUID.randomUUID().toString());
+        assertThat(provider().capabilities().methods()).as("the pay methods the provider lists").isNotEmpty();
         var quote = provider().quote(intent);
         assertThat(quote.instance()).isEqualTo(provider().instance());
-        assertThat(quote.eligible() ? quote.cost().signum() >= 0 : quote.reason() != null).isTrue();
+        assertThat(quote.eligible()).as("a quote for an intent the provider takes (%s)", quote.reason()).isTrue();
+        assertThat(quote.cost()).as("the quote's cost").isNotNull().isGreaterThanOrEqualTo(BigDecimal.ZERO);
+        assertThat(quote.currency()).as("the currency of the quote's cost").isNotBlank();
         var huge = new PaymentIntent(intent.reference(), new BigDecimal("1000000000000"), intent.currency(),
                 intent.payCurrency(), intent.lifetime(), intent.callbackUrl(), intent.returnUrl(), null);
         assertThat(provider().quote(huge).eligible()).as("an amount beyond every limit").isFalse();
