@@ -1,6 +1,7 @@
 package dev.paymux.api;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noCodeUnits;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
@@ -13,9 +14,19 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.paymux.core.provider.PaymentProviderFactory;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Test;
 
 /**
  * The module boundaries of DESIGN.md, enforced: {@code core} is the framework-free domain, {@code db}
@@ -28,7 +39,18 @@ class ArchitectureTest {
     private static final String DB = "dev.paymux.db..";
     private static final String API = "dev.paymux.api..";
     private static final String NATIVE = "dev.paymux.onchain..";
-    private static final String[] ADAPTERS = {"dev.paymux.cryptomus..", "dev.paymux.soprano..", "dev.paymux.exchanger.."};
+    /** What adapters share (the HTTP transport, codec, errors and resilience): core's SPI and nothing else of ours. */
+    private static final String ADAPTER_SUPPORT = "dev.paymux.adapter..";
+    private static final String FACTORY_SERVICE = "META-INF/services/" + PaymentProviderFactory.class.getName();
+
+    /**
+     * The provider adapters, discovered rather than listed: the package of every {@link PaymentProviderFactory}
+     * the application's classpath registers, so a new adapter falls under the rules below by being added.
+     */
+    private static final Set<String> ADAPTER_PACKAGES = ServiceLoader.load(PaymentProviderFactory.class).stream()
+            .map(provider -> provider.type().getPackageName())
+            .collect(Collectors.toCollection(TreeSet::new));
+    private static final String[] ADAPTERS = ADAPTER_PACKAGES.stream().map(p -> p + "..").toArray(String[]::new);
 
     private static final DescribedPredicate<JavaClass> FLOATING_POINT = DescribedPredicate.describe(
             "double, Double, float or Float",
@@ -133,10 +155,64 @@ class ArchitectureTest {
                     + "another adapter (DESIGN.md)");
 
     @ArchTest
-    static final ArchRule adapters_do_not_reach_into_each_other = noClasses()
-            .that().resideInAPackage("dev.paymux.cryptomus..")
-            .should().dependOnClassesThat().resideInAnyPackage("dev.paymux.soprano..", "dev.paymux.exchanger..")
-            .because("adapters never depend on one another");
+    static void adapters_do_not_reach_into_each_other(JavaClasses classes) {
+        for (String adapter : ADAPTER_PACKAGES) {
+            String[] others = ADAPTER_PACKAGES.stream().filter(p -> !p.equals(adapter)).map(p -> p + "..")
+                    .toArray(String[]::new);
+            if (others.length > 0) {
+                noClasses().that().resideInAPackage(adapter + "..")
+                        .should().dependOnClassesThat().resideInAnyPackage(others)
+                        .because("adapters never depend on one another")
+                        .check(classes);
+            }
+        }
+    }
+
+    @ArchTest
+    static final ArchRule the_shared_adapter_support_depends_on_core_only = noClasses()
+            .that().resideInAPackage(ADAPTER_SUPPORT)
+            .should().dependOnClassesThat().resideInAnyPackage(DB, API, NATIVE, "org.springframework..",
+                    "java.sql..", "javax.sql..")
+            .orShould().dependOnClassesThat().resideInAnyPackage(ADAPTERS)
+            .because("what adapters share knows no adapter, and depends on core only");
+
+    /**
+     * Discovery found the adapters: not an empty set (which would make the rules above vacuous), the known
+     * ones, and every module under {@code adapters/} that registers a factory (one missing from
+     * {@code api/pom.xml} would escape the rules and never be loaded).
+     */
+    @Test
+    void every_adapter_module_is_discovered() throws IOException {
+        assertThat(ADAPTER_PACKAGES).as("adapter packages found through PaymentProviderFactory")
+                .isNotEmpty()
+                .contains("dev.paymux.cryptomus", "dev.paymux.soprano", "dev.paymux.exchanger")
+                .doesNotContain(NATIVE.replace("..", ""));
+        Path adapters = projectRoot().resolve("adapters");
+        Set<String> declared = new TreeSet<>();
+        try (Stream<Path> modules = Files.list(adapters)) {
+            for (Path module : modules.toList()) {
+                Path services = module.resolve("src/main/resources").resolve(FACTORY_SERVICE);
+                if (Files.isRegularFile(services)) {
+                    Files.readAllLines(services).stream().map(String::strip)
+                            .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                            .map(name -> name.substring(0, name.lastIndexOf('.')))
+                            .forEach(declared::add);
+                }
+            }
+        }
+        assertThat(declared).as("factories declared by the modules under " + adapters).isNotEmpty();
+        assertThat(ADAPTER_PACKAGES).as("adapters on the application's classpath").containsAll(declared);
+    }
+
+    private static Path projectRoot() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("adapters")) && Files.isRegularFile(dir.resolve("pom.xml"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("no project root (a directory with adapters/ and pom.xml) above "
+                + Path.of("").toAbsolutePath());
+    }
 
     @ArchTest
     static final ArchRule the_native_provider_keeps_money_exact = noFields()
@@ -153,9 +229,8 @@ class ArchitectureTest {
         Assertions.assertTrue(classes.containPackage("dev.paymux.db"), "db imported");
         Assertions.assertTrue(classes.containPackage("dev.paymux.api"), "api imported");
         Assertions.assertTrue(classes.containPackage("dev.paymux.onchain.evm"), "the native provider imported");
-        Assertions.assertTrue(classes.containPackage("dev.paymux.cryptomus")
-                && classes.containPackage("dev.paymux.soprano") && classes.containPackage("dev.paymux.exchanger"),
-                "the provider adapters imported");
+        ADAPTER_PACKAGES.forEach(adapter -> Assertions.assertTrue(classes.containPackage(adapter),
+                "the provider adapter " + adapter + " imported"));
         Assertions.assertTrue(classes.contain("dev.paymux.db.JdbcPayments"), "JdbcPayments imported");
         Assertions.assertFalse(classes.contain(ArchitectureTest.class), "test classes are not imported");
     }
