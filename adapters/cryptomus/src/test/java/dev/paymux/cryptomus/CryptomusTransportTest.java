@@ -30,11 +30,11 @@ class CryptomusTransportTest extends CryptomusWireMockTest {
         wireMock.stubFor(post(urlEqualTo("/v1/payment")).willReturn(aResponse().withStatus(200).withFixedDelay(3000)));
         CryptomusProvider provider = new CryptomusProvider(CryptomusFixtures.config(wireMock.baseUrl(), 10)
                 .withTimeouts(Duration.ofMillis(500), Duration.ofMillis(300)).withRetry(1, Duration.ZERO));
-        long start = System.nanoTime();
         ProviderException e = catchThrowableOfType(ProviderException.class,
                 () -> provider.create(CryptomusFixtures.usdtIntent("tr-1")));
         assertThat(e.kind()).isEqualTo(ProviderException.Kind.UNAVAILABLE);
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
+        // The client gave up on its read timeout (an answer arriving late would fail as unreadable instead).
+        assertThat(e).hasStackTraceContaining("HttpTimeoutException");
         wireMock.verify(1, postRequestedFor(urlEqualTo("/v1/payment")));
     }
 }

@@ -42,10 +42,10 @@ class SopranoTransportTest extends SopranoTestBase {
         wm.stubFor(post(urlPathEqualTo(SopranoStubs.API + "/payment/create"))
                 .willReturn(aResponse().withStatus(200).withFixedDelay(3000)));
         SopranoProvider provider = new SopranoProvider(SopranoStubs.config(wm.baseUrl(), Duration.ofMillis(300)));
-        long start = System.nanoTime();
         ProviderException e = catchThrowableOfType(ProviderException.class,
                 () -> provider.create(SopranoStubs.intent("tr-3")));
         assertThat(e.kind()).isEqualTo(ProviderException.Kind.UNAVAILABLE);
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
+        // The client gave up on its read timeout (an answer arriving late would fail as unreadable instead).
+        assertThat(e).hasStackTraceContaining("HttpTimeoutException");
     }
 }
