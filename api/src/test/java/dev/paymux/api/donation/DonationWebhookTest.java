@@ -73,7 +73,7 @@ class DonationWebhookTest extends DonationApiTest {
             assertThat(detail.get("state_reason").asString()).isEqualTo(REASON);
             assertThat(detail.get("attempt_log")).isEmpty();
 
-            Thread.sleep(500);
+            dev.paymux.api.support.DispatcherProbe.caughtUp(admin(), clock);
             assertThat(receiver.received()).hasSize(1);
             JsonNode body = json.readTree(receiver.received().get(0).body());
             assertThat(body.get("payment_id").asString()).isEqualTo(paymentId);
@@ -122,7 +122,7 @@ class DonationWebhookTest extends DonationApiTest {
             }
             assertThat(skippedEvents).containsExactly("payment.completed", "payment.confirming");
 
-            Thread.sleep(500);
+            dev.paymux.api.support.DispatcherProbe.caughtUp(admin(), clock);
             assertThat(receiver.received()).hasSize(2);
         }
     }

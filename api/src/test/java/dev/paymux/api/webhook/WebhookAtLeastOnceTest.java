@@ -66,7 +66,7 @@ class WebhookAtLeastOnceTest extends ApiTest {
                 webhookPoller.start();
             }
             // While A's lease lasts nobody else sends it.
-            Thread.sleep(500);
+            dev.paymux.api.support.DispatcherProbe.caughtUp(admin(), clock);
             assertThat(receiver.received()).isEmpty();
             // The lease runs out (10 s in tests); the restarted dispatcher sends it, once.
             clock.advance(properties.lease().plusSeconds(1));

@@ -119,11 +119,7 @@ class WebhookDeliveryLogApiTest extends WebhookApiTest {
                 assertThat(r.status()).as(eventId).isEqualTo(404);
             }
             assertThat(other.get("/api/v1/webhooks/deliveries").data().get("total").asLong()).isZero();
-            try {
-                Thread.sleep(300);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            dev.paymux.api.support.DispatcherProbe.caughtUp(admin(), clock);
             assertThat(receiver.received()).hasSize(1);
             // Unsigned requests do not get in at all.
             assertThat(http().get("/api/v1/webhooks/deliveries/" + id).status()).isEqualTo(401);

@@ -135,7 +135,7 @@ class WebhookEndpointApiTest extends WebhookApiTest {
             assertThat(held.status()).isEqualTo(200);
             assertThat(held.data().get("state").asString()).isEqualTo("held");
             String heldId = held.data().get("event_id").asString();
-            sleep(400);
+            dev.paymux.api.support.DispatcherProbe.caughtUp(admin(), clock);
             assertThat(receiver.received()).hasSize(1);
             assertThat(state(m, heldId)).isEqualTo("held");
             assertThat(m.get("/api/v1/webhooks/deliveries?state=held").data().get("total").asLong()).isEqualTo(1);
@@ -189,11 +189,4 @@ class WebhookEndpointApiTest extends WebhookApiTest {
         assertThat(params).containsExactlyInAnyOrder("page", "per_page", "state");
     }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }
