@@ -1,31 +1,24 @@
 package dev.paymux.cryptomus;
 
-import static dev.paymux.core.provider.ProviderException.Kind.MALFORMED;
-import static dev.paymux.core.provider.ProviderException.Kind.REJECTED;
 import static dev.paymux.core.provider.ProviderException.Kind.UNAVAILABLE;
 
-import feign.Response;
-import feign.Util;
-import feign.codec.Decoder;
+import dev.paymux.adapter.http.JsonCodec;
+import dev.paymux.adapter.http.ProviderErrors;
 import feign.codec.Encoder;
-import feign.codec.ErrorDecoder;
-import java.io.IOException;
-import java.io.InputStream;
-import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Feign's encoder, decoder and error decoder for Cryptomus. Requests are written as PHP's
- * {@code json_encode} writes them (see {@link PhpJson}); answers are read with Jackson; error answers
- * become {@link CallFailure}s of the right kind.
+ * What is Cryptomus's own on the wire: requests are written as PHP's {@code json_encode} writes them (see
+ * {@link PhpJson}), because the signature covers those bytes; error bodies carry {@code message} and
+ * {@code errors}. Answers are read by the shared {@link dev.paymux.adapter.http.JsonCodec}, and errors are
+ * classified by the shared {@link ProviderErrors}.
  */
 final class CryptomusCodec {
 
@@ -37,9 +30,7 @@ final class CryptomusCodec {
 
     private static final int MAX_MESSAGE = 300;
 
-    // Amounts that arrive as JSON numbers keep every digit.
-    private final JsonMapper json = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+    private final JsonMapper json = JsonCodec.mapper(null);
 
     Encoder encoder() {
         return (object, bodyType, template) -> {
@@ -50,40 +41,13 @@ final class CryptomusCodec {
         };
     }
 
-    Decoder decoder() {
-        return (response, type) -> readJson(response);
-    }
-
-    ErrorDecoder errorDecoder() {
-        return (methodKey, response) -> failure(response.status(), readQuietly(response));
-    }
-
-    /** A 2xx answer as a tree; anything that is not JSON is {@code MALFORMED}. */
-    JsonNode readJson(Response response) throws IOException {
-        byte[] body = read(response);
-        if (body.length == 0) {
-            throw new CallFailure(MALFORMED, "empty answer (HTTP " + response.status() + ")");
-        }
-        try {
-            return json.readTree(body);
-        } catch (JacksonException e) {
-            throw new CallFailure(MALFORMED, "answer is not JSON (HTTP " + response.status() + ")", e);
-        }
-    }
-
-    /** Classifies a non-2xx answer. */
-    CallFailure failure(int status, byte[] body) {
-        if (status == 429 || status >= 500) {
-            return new CallFailure(UNAVAILABLE, "HTTP " + status);
-        }
-        String message = errorMessage(body);
-        if (message != null && TEMPORARY.contains(message)) {
-            return new CallFailure(UNAVAILABLE, message);
-        }
-        if (status >= 400) {
-            return new CallFailure(REJECTED, message != null ? message : "HTTP " + status);
-        }
-        return new CallFailure(MALFORMED, "unexpected HTTP " + status);
+    /**
+     * The shared error rules with Cryptomus's message format, and its one exception: a 4xx whose message is
+     * one of {@link #TEMPORARY} is unavailability, not a refusal.
+     */
+    ProviderErrors errors(String instance) {
+        return new ProviderErrors(instance, "Cryptomus", this::errorMessage,
+                (status, message) -> message != null && TEMPORARY.contains(message) ? UNAVAILABLE : null);
     }
 
     /**
@@ -129,22 +93,5 @@ final class CryptomusCodec {
         }
         String text = String.join("; ", parts);
         return text.length() > MAX_MESSAGE ? text.substring(0, MAX_MESSAGE) + "..." : text;
-    }
-
-    private static byte[] read(Response response) throws IOException {
-        if (response.body() == null) {
-            return new byte[0];
-        }
-        try (InputStream in = response.body().asInputStream()) {
-            return Util.toByteArray(in);
-        }
-    }
-
-    private static byte[] readQuietly(Response response) {
-        try {
-            return read(response);
-        } catch (IOException e) {
-            return new byte[0];
-        }
     }
 }

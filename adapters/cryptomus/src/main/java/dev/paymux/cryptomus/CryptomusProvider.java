@@ -1,9 +1,10 @@
 package dev.paymux.cryptomus;
 
-import static dev.paymux.core.provider.ProviderException.Kind.MALFORMED;
-import static dev.paymux.core.provider.ProviderException.Kind.UNAVAILABLE;
 
-import dev.paymux.adapter.http.JdkFeignClient;
+import dev.paymux.adapter.http.JsonCodec;
+import dev.paymux.adapter.http.ProviderErrors;
+import dev.paymux.adapter.http.ProviderHttp;
+import dev.paymux.adapter.http.ProviderResilience;
 import dev.paymux.core.provider.CallbackRequest;
 import dev.paymux.core.provider.CallbackResult;
 import dev.paymux.core.provider.Capabilities;
@@ -19,17 +20,7 @@ import dev.paymux.core.provider.ProviderReference;
 import dev.paymux.core.provider.Quote;
 import dev.paymux.core.provider.Refreshable;
 import dev.paymux.core.provider.StatusTable;
-import feign.Feign;
-import feign.FeignException;
-import feign.Request;
-import feign.RetryableException;
-import feign.Retryer;
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -70,8 +61,7 @@ public final class CryptomusProvider implements PaymentProvider, Refreshable, Op
     private final CryptomusMapping mapping;
     private final CryptomusCallbacks callbacks;
     private final CryptomusActions actions;
-    private final CircuitBreaker breaker;
-    private final Retry retry;
+    private final ProviderResilience resilience;
     private final AtomicReference<Services> services = new AtomicReference<>();
     private final AtomicReference<RefreshFailure> refreshFailure = new AtomicReference<>();
 
@@ -91,28 +81,12 @@ public final class CryptomusProvider implements PaymentProvider, Refreshable, Op
         this.callbacks = new CryptomusCallbacks(config.instance(), signature, mapping, config.callbackIps());
         this.actions = new CryptomusActions(config);
         CryptomusCodec codec = new CryptomusCodec();
-        this.api = Feign.builder()
-                .client(new JdkFeignClient(config.connectTimeout(), config.readTimeout()))
-                .options(new Request.Options(config.connectTimeout(), config.readTimeout(), false))
-                .encoder(codec.encoder())
-                .decoder(codec.decoder())
-                .errorDecoder(codec.errorDecoder())
-                .retryer(Retryer.NEVER_RETRY)
+        ProviderErrors errors = codec.errors(config.instance());
+        this.api = ProviderHttp.feign(config.resilience(), codec.encoder(), JsonCodec.standard(), errors)
                 .requestInterceptor(signature.interceptor())
                 .target(CryptomusApi.class, config.baseUrl());
-        this.breaker = CircuitBreaker.of(TYPE + "-" + config.instance(), CircuitBreakerConfig.custom()
-                .failureRateThreshold(config.breakerFailureRate())
-                .slidingWindowSize(config.breakerWindow())
-                .minimumNumberOfCalls(config.breakerMinimumCalls())
-                .waitDurationInOpenState(config.breakerOpenWait())
-                // A refusal is Cryptomus working: only unavailability and garbage count against it.
-                .recordException(e -> !(e instanceof CallFailure f) || f.kind != ProviderException.Kind.REJECTED)
-                .build());
-        this.retry = Retry.of(TYPE + "-" + config.instance(), RetryConfig.custom()
-                .maxAttempts(config.retryAttempts())
-                .waitDuration(config.retryWait())
-                .retryOnException(e -> e instanceof CallFailure f && f.kind == UNAVAILABLE)
-                .build());
+        // Create is retried too: Cryptomus answers a known order_id with the invoice it already has.
+        this.resilience = new ProviderResilience(TYPE + "-" + config.instance(), config.resilience(), errors);
     }
 
     @Override
@@ -318,7 +292,7 @@ public final class CryptomusProvider implements PaymentProvider, Refreshable, Op
      */
     @Override
     public ProviderHealth health() {
-        CircuitBreaker.State state = breaker.getState();
+        CircuitBreaker.State state = resilience.circuitBreaker().getState();
         if (state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.FORCED_OPEN) {
             return ProviderHealth.down("circuit breaker open after repeated Cryptomus failures");
         }
@@ -331,65 +305,35 @@ public final class CryptomusProvider implements PaymentProvider, Refreshable, Op
 
     /** The circuit breaker, for the application's metrics and health wiring. */
     public CircuitBreaker circuitBreaker() {
-        return breaker;
+        return resilience.circuitBreaker();
     }
 
-    // ---- the call path: retry around circuit breaker around one HTTP call ----
+    // ---- the call path: the shared retry around circuit breaker around one HTTP call ----
 
     private <T> T call(String what, Supplier<T> request) {
-        Supplier<T> guarded = Retry.decorateSupplier(retry,
-                CircuitBreaker.decorateSupplier(breaker, () -> translate(request)));
         try {
-            return guarded.get();
-        } catch (CallNotPermittedException e) {
-            throw new ProviderException(UNAVAILABLE, instance(),
-                    "Cryptomus is unavailable (circuit open), " + what + " not attempted", e);
-        } catch (CallFailure f) {
-            String prefix = switch (f.kind) {
-                case REJECTED -> "Cryptomus refused the " + what + ": ";
-                case UNAVAILABLE -> "Cryptomus is unavailable (" + what + "): ";
-                case MALFORMED -> "Cryptomus answered the " + what + " unreadably: ";
-            };
-            if (f.kind != ProviderException.Kind.REJECTED) {
-                LOG.warn("Cryptomus instance {} {}: {} {}", instance(), what, f.kind, f.getMessage());
+            return resilience.retried(() -> {
+                try {
+                    return request.get();
+                } catch (CallFailure f) {
+                    // An answer that says it failed (state != 0) or does not read as what was asked.
+                    throw new ProviderException(f.kind, instance(), prefix(f.kind, what) + f.getMessage(), f);
+                }
+            });
+        } catch (ProviderException e) {
+            if (e.kind() != ProviderException.Kind.REJECTED) {
+                LOG.warn("Cryptomus instance {} {}: {} {}", instance(), what, e.kind(), e.getMessage());
             }
-            throw new ProviderException(f.kind, instance(), prefix + f.getMessage(), f);
+            throw e;
         }
     }
 
-    /** Every way a Feign call fails, as a {@link CallFailure}. */
-    private static <T> T translate(Supplier<T> request) {
-        try {
-            return request.get();
-        } catch (CallFailure f) {
-            throw f;
-        } catch (RetryableException e) {
-            // Connect/read failures and timeouts: Feign wraps the IOException.
-            throw new CallFailure(UNAVAILABLE, describe(e.getCause() != null ? e.getCause() : e), e);
-        } catch (FeignException e) {
-            CallFailure inner = cause(e, CallFailure.class);
-            if (inner != null) {
-                throw inner;
-            }
-            IOException io = cause(e, IOException.class);
-            if (io != null) {
-                throw new CallFailure(UNAVAILABLE, describe(io), e);
-            }
-            throw new CallFailure(MALFORMED, "unreadable answer (HTTP " + e.status() + ")", e);
-        }
-    }
-
-    private static String describe(Throwable t) {
-        return t.getClass().getSimpleName();
-    }
-
-    private static <X extends Throwable> X cause(Throwable t, Class<X> type) {
-        for (Throwable c = t.getCause(); c != null && c != t; c = c.getCause()) {
-            if (type.isInstance(c)) {
-                return type.cast(c);
-            }
-        }
-        return null;
+    private static String prefix(ProviderException.Kind kind, String what) {
+        return switch (kind) {
+            case REJECTED -> "Cryptomus refused the " + what + ": ";
+            case UNAVAILABLE -> "Cryptomus is unavailable (" + what + "): ";
+            case MALFORMED -> "Cryptomus answered the " + what + " unreadably: ";
+        };
     }
 
     @Override

@@ -14,11 +14,7 @@ import dev.paymux.core.provider.ProviderReference;
 import dev.paymux.core.provider.Quote;
 import dev.paymux.core.provider.Refreshable;
 import dev.paymux.core.provider.StatusTable;
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collections;
@@ -56,7 +52,6 @@ public final class ExchangerProvider implements PaymentProvider, Refreshable {
     private final ExchangerMapping mapping;
     private final ExchangerCallbacks callbacks;
     private final CircuitBreaker circuitBreaker;
-    private final Retry retry;
     private final AtomicReference<List<ExchangerRoute>> routes;
     /** Why and when the last scheduled refresh failed, until one succeeds. */
     private final AtomicReference<String> refreshFailure = new AtomicReference<>();
@@ -76,8 +71,7 @@ public final class ExchangerProvider implements PaymentProvider, Refreshable {
         this.http = new ExchangerHttp(config, signer);
         this.mapping = new ExchangerMapping(config, statuses);
         this.callbacks = new ExchangerCallbacks(config, statuses);
-        this.circuitBreaker = circuitBreaker(config);
-        this.retry = retry(config);
+        this.circuitBreaker = http.resilience().circuitBreaker();
         this.routes = new AtomicReference<>(config.routes());
         this.created = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
             @Override
@@ -247,38 +241,7 @@ public final class ExchangerProvider implements PaymentProvider, Refreshable {
 
     /** Runs a call through the circuit breaker (and the retry, when the call is safe to repeat). */
     private <T> T guarded(boolean retryable, String what, Supplier<T> call) {
-        Supplier<T> guardedCall = CircuitBreaker.decorateSupplier(circuitBreaker, () -> http.call(what, call));
-        if (retryable) {
-            guardedCall = Retry.decorateSupplier(retry, guardedCall);
-        }
-        try {
-            return guardedCall.get();
-        } catch (CallNotPermittedException e) {
-            throw new ProviderException(Kind.UNAVAILABLE, instance(),
-                    "the exchanger is unavailable (circuit open after repeated failures)", null);
-        }
-    }
-
-    private static CircuitBreaker circuitBreaker(ExchangerConfig config) {
-        ExchangerConfig.Resilience r = config.resilience();
-        return CircuitBreaker.of(config.instance(), CircuitBreakerConfig.custom()
-                .failureRateThreshold(r.failureRatePercent())
-                .slidingWindowSize(r.slidingWindowSize())
-                .minimumNumberOfCalls(r.minimumNumberOfCalls())
-                .waitDurationInOpenState(r.openStateWait())
-                .automaticTransitionFromOpenToHalfOpenEnabled(true)
-                // A refusal is the exchanger working as it should: only unknown outcomes count as failures.
-                .recordException(e -> e instanceof ProviderException p && p.kind() != Kind.REJECTED)
-                .build());
-    }
-
-    private static Retry retry(ExchangerConfig config) {
-        ExchangerConfig.Resilience r = config.resilience();
-        return Retry.of(config.instance(), RetryConfig.custom()
-                .maxAttempts(r.retryAttempts())
-                .waitDuration(r.retryWait())
-                .retryOnException(e -> e instanceof ProviderException p && p.kind() == Kind.UNAVAILABLE)
-                .build());
+        return http.resilience().call(retryable, call);
     }
 
     private static BigDecimal larger(BigDecimal a, BigDecimal b) {

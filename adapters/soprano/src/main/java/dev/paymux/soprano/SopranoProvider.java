@@ -1,6 +1,8 @@
 package dev.paymux.soprano;
 
-import dev.paymux.adapter.http.JdkFeignClient;
+import dev.paymux.adapter.http.ProviderErrors;
+import dev.paymux.adapter.http.ProviderHttp;
+import dev.paymux.adapter.http.ProviderResilience;
 import dev.paymux.core.provider.CallbackRequest;
 import dev.paymux.core.provider.CallbackResult;
 import dev.paymux.core.provider.Capabilities;
@@ -12,9 +14,6 @@ import dev.paymux.core.provider.ProviderHealth;
 import dev.paymux.core.provider.ProviderPayment;
 import dev.paymux.core.provider.ProviderReference;
 import dev.paymux.core.provider.Quote;
-import feign.Feign;
-import feign.Request;
-import feign.Retryer;
 import java.time.Clock;
 import java.util.Objects;
 import java.util.Optional;
@@ -49,7 +48,7 @@ public final class SopranoProvider implements PaymentProvider {
     private final SopranoClient client;
     private final SopranoMapping mapping;
     private final SopranoCallbacks callbacks;
-    private final SopranoResilience resilience;
+    private final ProviderResilience resilience;
     private final SopranoHealthCheck healthCheck;
     private final Capabilities capabilities;
     private final ConcurrentMap<String, CompletableFuture<ProviderPayment>> inFlight = new ConcurrentHashMap<>();
@@ -67,22 +66,14 @@ public final class SopranoProvider implements PaymentProvider {
     SopranoProvider(SopranoConfig config, CreatedPayments createdPayments, Clock clock) {
         this.config = Objects.requireNonNull(config, "config");
         this.createdPayments = Objects.requireNonNull(createdPayments, "createdPayments");
-        SopranoErrors errors = new SopranoErrors(config.instance());
-        this.client = Feign.builder()
-                // The JDK client: Feign's default one may send a POST again on a stale connection.
-                .client(new JdkFeignClient(config.connectTimeout(), config.readTimeout()))
-                .encoder(new SopranoJson.JsonEncoder())
-                .decoder(new SopranoJson.JsonDecoder())
-                .errorDecoder(errors)
-                // Retries are Resilience4j's decision, per call kind; Feign never repeats a request itself.
-                .retryer(Retryer.NEVER_RETRY)
-                .options(new Request.Options(config.connectTimeout(), config.readTimeout(), false))
+        ProviderErrors errors = SopranoErrors.of(config.instance());
+        this.client = ProviderHttp.feign(config.resilience(), SopranoJson.CODEC, errors)
                 .requestInterceptor(t -> t.header(API_KEY_HEADER, config.apiKey()).header("Accept", "application/json"))
                 .target(SopranoClient.class, config.baseUrl());
         this.mapping = new SopranoMapping(config.instance(), config.merchantId(),
                 SopranoStatuses.table(config.instance()));
         this.callbacks = new SopranoCallbacks(config.webhookSecret(), mapping);
-        this.resilience = new SopranoResilience(config, errors);
+        this.resilience = new ProviderResilience("soprano-" + config.instance(), config.resilience(), errors);
         this.healthCheck = new SopranoHealthCheck(client::health, resilience.circuitBreaker(),
                 config.healthCacheTtl(), clock);
         // Soprano does not document callback retries, so Paymux polls fetch until a payment is final.

@@ -137,7 +137,7 @@ class SopranoProviderTest extends SopranoTestBase {
                 SopranoStubs.resource("error-422.json"))));
         ProviderException e = createFails();
         assertThat(e.kind()).isEqualTo(Kind.REJECTED);
-        assertThat(e.getMessage()).isEqualTo("Soprano refused the payment: Input should be greater than 0");
+        assertThat(e.getMessage()).isEqualTo("Soprano refused the request: Input should be greater than 0");
     }
 
     @Test
@@ -145,7 +145,7 @@ class SopranoProviderTest extends SopranoTestBase {
         wm.stubFor(SopranoStubs.createRequest().willReturn(aResponse().withStatus(400)));
         ProviderException e = createFails();
         assertThat(e.kind()).isEqualTo(Kind.REJECTED);
-        assertThat(e.getMessage()).isEqualTo("Soprano refused the payment (HTTP 400)");
+        assertThat(e.getMessage()).isEqualTo("Soprano refused the request (HTTP 400)");
     }
 
     @Test
