@@ -356,6 +356,7 @@ import dev.paymux.core.payment.PaymentStatus;
 import dev.paymux.core.provider.CallbackRequest;
 import dev.paymux.core.provider.PaymentIntent;
 import dev.paymux.core.provider.PaymentProvider;
+import dev.paymux.testkit.CreateIdempotency;
 import dev.paymux.testkit.ProviderConformanceKit;
 import java.util.List;
 import java.util.Map;
@@ -388,6 +389,13 @@ class @Name@ConformanceTest extends ProviderConformanceKit {
     @Override
     protected void stubCreated(PaymentIntent intent) {
         fail(WRITE_ME + ": the provider's answer to a create");
+    }
+
+    @Override
+    protected CreateIdempotency createIdempotency() {
+        // CreateIdempotency.jsonField("order_id") / .header("Idempotency-Key") when the provider deduplicates
+        // by a key; CreateIdempotency.adapterRemembers() when the adapter must remember what it created.
+        return fail(WRITE_ME + ": how two creates for one reference stay one provider payment");
     }
 
     @Override
