@@ -89,7 +89,7 @@ class SopranoCircuitTest extends SopranoTestBase {
         assertThat(provider.health().up()).isFalse();
 
         // Half-open on its own after the wait: health asks Soprano again, and payments may try.
-        for (int i = 0; i < 100 && !provider.health().up(); i++) {
+        for (int i = 0; i < 600 && !provider.health().up(); i++) { // up to 30 s: a busy machine is slow
             Thread.sleep(50);
         }
         assertThat(provider.health().up()).isTrue();

@@ -50,8 +50,9 @@ class WatcherFailoverTest extends ApiTest {
         try {
             eventually(Duration.ofSeconds(20), () -> onA.polls.get() > 3);
             b.start();
-            // B competes for the lock for a while and never gets to poll.
-            Thread.sleep(1500);
+            // B competes for the lock while A goes on polling (A's polls are the observable) and never polls.
+            int aPollsWhenBStarted = onA.polls.get();
+            eventually(Duration.ofSeconds(30), () -> onA.polls.get() > aPollsWhenBStarted + 20);
             assertThat(a.isLeading(CountingWatcher.NAME)).isTrue();
             assertThat(b.isLeading(CountingWatcher.NAME)).isFalse();
             assertThat(onB.polls.get()).isZero();
