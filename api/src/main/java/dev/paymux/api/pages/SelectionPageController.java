@@ -5,7 +5,7 @@ import dev.paymux.core.money.Asset;
 import dev.paymux.core.payment.Payment;
 import dev.paymux.core.payment.PaymentException;
 import dev.paymux.core.payment.PaymentStatus;
-import dev.paymux.core.providers.ProviderCheckout;
+import dev.paymux.core.routing.ProviderUnavailableException;
 import dev.paymux.core.rates.RatesUnavailableException;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
@@ -156,12 +156,10 @@ class SelectionPageController {
                 "We cannot price this currency right now. Please try again in a minute.", token);
     }
 
-    @ExceptionHandler(ProviderCheckout.ProviderUnavailableException.class)
-    ModelAndView provider(ProviderCheckout.ProviderUnavailableException e, HttpServletRequest request,
-            HttpServletResponse response) {
+    @ExceptionHandler(ProviderUnavailableException.class)
+    ModelAndView provider(ProviderUnavailableException e, HttpServletRequest request, HttpServletResponse response) {
         String token = request.getParameter("token");
-        log.warn("Provider call failed on the selection page: {}",
-                e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+        log.warn("No payment provider could take a payment on the selection page: {}", e.detail());
         return error(response, HttpStatus.SERVICE_UNAVAILABLE, "Payment provider unavailable",
                 "The payment could not be set up right now. Please try again in a minute.", token);
     }

@@ -2,8 +2,8 @@ package dev.paymux.api.payment;
 
 import dev.paymux.api.web.ApiException;
 import dev.paymux.api.web.ApiResponse;
+import dev.paymux.core.checkout.Checkout;
 import dev.paymux.core.payment.Payment;
-import dev.paymux.core.payment.PaymentService;
 import dev.paymux.core.store.Store;
 import dev.paymux.core.store.Stores;
 import io.swagger.v3.oas.annotations.Operation;
@@ -21,13 +21,13 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Donations", description = "Public: create a donation with the store's API key (no signature)")
 class DonationController {
 
-    private final PaymentService payments;
+    private final Checkout checkout;
     private final Stores stores;
     private final DonationParser parser;
     private final PaymentViews views;
 
-    DonationController(PaymentService payments, Stores stores, DonationParser parser, PaymentViews views) {
-        this.payments = payments;
+    DonationController(Checkout checkout, Stores stores, DonationParser parser, PaymentViews views) {
+        this.checkout = checkout;
         this.stores = stores;
         this.parser = parser;
         this.views = views;
@@ -46,7 +46,7 @@ class DonationController {
         Store store = stores.findCredentialsByApiKey(parsed.apiKey())
                 .flatMap(c -> stores.findById(c.storeId()))
                 .orElseThrow(() -> ApiException.notFound("store not found"));
-        Payment donation = payments.donate(store, parsed.donation());
+        Payment donation = checkout.donate(store, parsed.donation());
         return ApiResponse.ok(views.created(donation, store));
     }
 }

@@ -2,19 +2,13 @@ package dev.paymux.api.payment;
 
 import dev.paymux.api.auth.AuthenticatedStore;
 import dev.paymux.api.auth.CachedBodyRequest;
-import dev.paymux.api.provider.ProviderRegistry;
 import dev.paymux.api.web.ApiException;
 import dev.paymux.api.web.ApiResponse;
+import dev.paymux.core.checkout.Checkout;
 import dev.paymux.core.payment.CreatePayment;
 import dev.paymux.core.payment.PaymentId;
 import dev.paymux.core.payment.PaymentPage;
 import dev.paymux.core.payment.PaymentService;
-import dev.paymux.core.provider.PaymentProvider;
-import dev.paymux.core.providers.ProviderCheckout;
-import dev.paymux.core.providers.StoreProviders;
-import dev.paymux.core.routing.RoutedCheckout;
-import dev.paymux.core.routing.StoreRouting;
-import dev.paymux.core.routing.StoreRoutings;
 import dev.paymux.core.store.Store;
 import dev.paymux.core.store.StoreId;
 import dev.paymux.core.store.Stores;
@@ -24,8 +18,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.Map;
-import java.util.Optional;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,27 +30,16 @@ import org.springframework.web.bind.annotation.RestController;
 class PaymentController {
 
     private final PaymentService payments;
+    private final Checkout checkout;
     private final Stores stores;
     private final CreatePaymentParser parser;
     private final PaymentViews views;
     private final PaymentListQueryParser listQueries;
 
-    private final StoreProviders storeProviders;
-    private final ProviderRegistry providers;
-    private final ProviderCheckout checkout;
-
-    private final StoreRoutings routings;
-    private final RoutedCheckout routed;
-
-    PaymentController(PaymentService payments, Stores stores, CreatePaymentParser parser, PaymentViews views,
-            PaymentListQueryParser listQueries, StoreProviders storeProviders, ProviderRegistry providers,
-            ProviderCheckout checkout, StoreRoutings routings, RoutedCheckout routed) {
-        this.routings = routings;
-        this.routed = routed;
-        this.storeProviders = storeProviders;
-        this.providers = providers;
-        this.checkout = checkout;
+    PaymentController(PaymentService payments, Checkout checkout, Stores stores, CreatePaymentParser parser,
+            PaymentViews views, PaymentListQueryParser listQueries) {
         this.payments = payments;
+        this.checkout = checkout;
         this.stores = stores;
         this.parser = parser;
         this.views = views;
@@ -74,17 +55,7 @@ class PaymentController {
         StoreId storeId = AuthenticatedStore.of(request);
         CreatePayment command = parser.parse(body(request));
         Store store = stores.findById(storeId).orElseThrow(() -> ApiException.notFound("store not found"));
-        Optional<StoreRouting> routing = routings.find(storeId).filter(StoreRouting::enabled);
-        if (routing.isPresent()) {
-            return ApiResponse.ok(views.created(routed.create(store, command, routing.get()).payment(), store));
-        }
-        // A disabled instance still answers callbacks for its payments but takes no new ones.
-        Optional<PaymentProvider> provider = storeProviders.instanceOf(storeId).map(instance -> providers.find(instance)
-                .filter(p -> providers.routable(p.instance()))
-                .orElseThrow(() -> new ApiException(HttpStatus.SERVICE_UNAVAILABLE,
-                        "the store's payment provider is not configured or disabled")));
-        PaymentService.Created created = provider.isPresent() ? checkout.create(store, command, provider.get())
-                : payments.create(store, command);
+        PaymentService.Created created = checkout.create(store, command);
         return ApiResponse.ok(views.created(created.payment(), store));
     }
 

@@ -4,11 +4,15 @@ import dev.paymux.api.provider.ProviderRegistry;
 import dev.paymux.core.payment.PaymentService;
 import dev.paymux.core.payment.Payments;
 import dev.paymux.core.providers.ProviderPayments;
+import dev.paymux.core.checkout.Checkout;
+import dev.paymux.core.providers.StoreProviders;
 import dev.paymux.core.routing.Quoter;
 import dev.paymux.core.routing.RouteAttempts;
 import dev.paymux.core.routing.RouteDecisions;
 import dev.paymux.core.routing.RoutedCheckout;
 import dev.paymux.core.routing.Router;
+import dev.paymux.core.routing.StoreRoutings;
+import dev.paymux.core.store.Stores;
 import dev.paymux.core.tx.Transactions;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,6 +32,14 @@ class RoutingConfiguration {
     @Bean
     Router router() {
         return new Router();
+    }
+
+    /** The one way payments are created and choices applied (routed, handed to one instance, or native). */
+    @Bean
+    Checkout checkout(PaymentService service, RoutedCheckout routed, Stores stores, StoreRoutings routings,
+            StoreProviders assigned, ProviderRegistry registry, Transactions tx) {
+        return new Checkout(service, routed, stores, routings, assigned,
+                instance -> registry.find(instance).filter(p -> registry.routable(p.instance())), tx);
     }
 
     @Bean

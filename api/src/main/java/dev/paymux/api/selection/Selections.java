@@ -1,6 +1,7 @@
 package dev.paymux.api.selection;
 
 import dev.paymux.api.payment.PaymentViews;
+import dev.paymux.core.checkout.Checkout;
 import dev.paymux.core.money.Asset;
 import dev.paymux.core.payment.Payment;
 import dev.paymux.core.payment.PaymentService;
@@ -11,10 +12,8 @@ import dev.paymux.core.rates.RatesUnavailableException;
 import dev.paymux.core.routing.RouteDecision;
 import dev.paymux.core.routing.RoutedCheckout;
 import dev.paymux.core.routing.StoreRouting;
-import dev.paymux.core.routing.StoreRoutings;
 import dev.paymux.core.store.Store;
 import dev.paymux.core.store.Stores;
-import dev.paymux.core.tx.Transactions;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
@@ -32,21 +31,19 @@ public class Selections {
     private final PaymentService payments;
     private final Stores stores;
     private final RateProvider rates;
-    private final StoreRoutings routings;
+    private final Checkout checkout;
     private final RoutedCheckout routed;
     private final PaymentViews views;
-    private final Transactions tx;
     private final Clock clock;
 
-    Selections(PaymentService payments, Stores stores, RateProvider rates, StoreRoutings routings, RoutedCheckout routed,
-            PaymentViews views, Transactions tx, Clock clock) {
+    Selections(PaymentService payments, Stores stores, RateProvider rates, Checkout checkout, RoutedCheckout routed,
+            PaymentViews views, Clock clock) {
         this.payments = payments;
         this.stores = stores;
         this.rates = rates;
-        this.routings = routings;
+        this.checkout = checkout;
         this.routed = routed;
         this.views = views;
-        this.tx = tx;
         this.clock = clock;
     }
 
@@ -87,26 +84,15 @@ public class Selections {
         if (payment.status() != PaymentStatus.SELECTING) {
             return new View(payment, store, List.of(), null);
         }
-        Optional<StoreRouting> routing = routing(store);
+        Optional<StoreRouting> routing = checkout.routing(store);
         List<Option> options = store.assets().stream().map(asset -> option(payment, store, asset, routing)).toList();
         return new View(payment, store, options, null);
     }
 
     /** Chooses the asset; a second choice returns the payment the first one made. */
     public View choose(String token, Asset asset) {
-        Payment peek = payments.selection(token);
-        Store store = stores.findById(peek.storeId()).orElseThrow();
-        Optional<StoreRouting> routing = routing(store);
-        if (routing.isPresent()) {
-            routed.choose(token, asset, store, routing.get());
-        } else {
-            payments.choose(token, asset);
-        }
+        checkout.choose(token, asset);
         return view(token);
-    }
-
-    private Optional<StoreRouting> routing(Store store) {
-        return tx.inTransaction(() -> routings.find(store.id())).filter(StoreRouting::enabled);
     }
 
     private Option option(Payment payment, Store store, Asset asset, Optional<StoreRouting> routing) {

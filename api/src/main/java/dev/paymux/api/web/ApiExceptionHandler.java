@@ -1,8 +1,8 @@
 package dev.paymux.api.web;
 
 import dev.paymux.core.payment.PaymentException;
-import dev.paymux.core.providers.ProviderCheckout;
 import dev.paymux.core.rates.RatesUnavailableException;
+import dev.paymux.core.routing.ProviderUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -45,10 +45,12 @@ class ApiExceptionHandler {
         return respond(HttpStatus.SERVICE_UNAVAILABLE, "exchange rates are unavailable: " + e.getMessage());
     }
 
-    @ExceptionHandler(ProviderCheckout.ProviderUnavailableException.class)
-    ResponseEntity<ApiResponse<Void>> provider(ProviderCheckout.ProviderUnavailableException e) {
-        log.warn("Provider call failed: {}", e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
-        return respond(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+    @ExceptionHandler(ProviderUnavailableException.class)
+    ResponseEntity<ApiResponse<Void>> provider(ProviderUnavailableException e) {
+        log.warn("No payment provider could take a payment: {}", e.detail());
+        // Worth retrying soon: a circuit half-opens after its wait, a timeout may not repeat.
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+                .body(ApiResponse.error(e.getMessage()));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

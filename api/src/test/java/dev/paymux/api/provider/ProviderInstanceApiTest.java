@@ -3,6 +3,7 @@ package dev.paymux.api.provider;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -103,6 +104,8 @@ class ProviderInstanceApiTest extends ApiTest {
     void resetStubs() {
         CRYPTOMUS.resetAll();
         SOPRANO.resetAll();
+        // A provider whose health check fails is not offered new payments.
+        SOPRANO.stubFor(get(urlPathEqualTo("/api/v1/health")).willReturn(json("{\"status\": \"ok\"}")));
     }
 
     // ---- instances ----

@@ -82,6 +82,41 @@ public final class PaymentService {
         return create(store, cmd, java.util.Objects.requireNonNull(hold, "hold"));
     }
 
+    /**
+     * Creates a payment that a provider prices and converts itself (a store handed to one provider): it is
+     * stored {@code queued} in what the merchant asked for — a fiat amount, or an amount in the store's
+     * asset — to be paid in the currency the merchant named or the price's asset, else in what the
+     * provider's page offers. {@code hold} runs on it in the creating transaction, after it is stored. The
+     * same {@code order_id} returns the earlier payment.
+     */
+    public Created createAtProvider(Store store, CreatePayment cmd, Consumer<Payment> hold) {
+        java.util.Objects.requireNonNull(hold, "hold");
+        Asset target = targetAsset(store, cmd);
+        Price price = price(store, cmd, target);
+        Asset pay = cmd.asset() != null ? cmd.asset() : price.kind() == Price.Kind.ASSET ? target : null;
+        Instant now = clock.instant();
+        return tx.inTransaction(() -> {
+            Optional<Payment> existing = existing(store, cmd);
+            if (existing.isPresent()) {
+                return new Created(existing.get(), false);
+            }
+            Payment payment = Payment.atProvider(store.id(), cmd.orderId(), price, cmd.metadataJson(), pay,
+                    price.amount(), now, now.plus(store.lifetime()));
+            payments.insert(payment);
+            hold.accept(payment);
+            return new Created(payment, true);
+        });
+    }
+
+    /** The payment an earlier create with the same order id made; takes the order-id lock first. */
+    private Optional<Payment> existing(Store store, CreatePayment cmd) {
+        if (cmd.orderId() == null) {
+            return Optional.empty();
+        }
+        locks.lockOrder(store.id(), cmd.orderId());
+        return payments.findByOrderId(store.id(), cmd.orderId());
+    }
+
     private Created create(Store store, CreatePayment cmd, Consumer<Payment> hold) {
         if (store.assets().isEmpty()) {
             throw new PaymentException(UNPROCESSABLE, "the store accepts no currency yet");
@@ -92,12 +127,9 @@ public final class PaymentService {
         Pricing.Converted converted = target == null ? null : Pricing.toAsset(price, target, ratesFor(price, target), now);
 
         return tx.inTransaction(() -> {
-            if (cmd.orderId() != null) {
-                locks.lockOrder(store.id(), cmd.orderId());
-                Optional<Payment> existing = payments.findByOrderId(store.id(), cmd.orderId());
-                if (existing.isPresent()) {
-                    return new Created(existing.get(), false);
-                }
+            Optional<Payment> existing = existing(store, cmd);
+            if (existing.isPresent()) {
+                return new Created(existing.get(), false);
             }
             Payment payment;
             if (target == null) {

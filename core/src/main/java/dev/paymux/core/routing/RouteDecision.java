@@ -19,6 +19,15 @@ public record RouteDecision(List<Candidate> candidates) {
         return candidates.stream().filter(Candidate::eligible).toList();
     }
 
+    /**
+     * Whether no instance is eligible only for now: some instance that could be asked is down (its circuit
+     * is open). A retry may then succeed, unlike when every instance refuses the payment itself.
+     */
+    public boolean waitingForRecovery() {
+        return order().isEmpty() && candidates.stream()
+                .anyMatch(c -> c.reason() != null && c.reason().startsWith(Router.UNAVAILABLE));
+    }
+
     public Optional<Candidate> chosen() {
         return order().stream().findFirst();
     }

@@ -3,6 +3,7 @@ package dev.paymux.core.routing;
 import dev.paymux.core.money.Asset;
 import dev.paymux.core.payment.CreatePayment;
 import dev.paymux.core.payment.Payment;
+import dev.paymux.core.payment.Payment.Price;
 import dev.paymux.core.payment.PaymentException;
 import dev.paymux.core.payment.PaymentException.Reason;
 import dev.paymux.core.payment.PaymentService;
@@ -13,7 +14,6 @@ import dev.paymux.core.provider.PaymentIntent;
 import dev.paymux.core.provider.PaymentProvider;
 import dev.paymux.core.provider.ProviderException;
 import dev.paymux.core.provider.ProviderPayment;
-import dev.paymux.core.providers.ProviderCheckout.ProviderUnavailableException;
 import dev.paymux.core.providers.ProviderPayments;
 import dev.paymux.core.routing.RouteAttempt.Outcome;
 import dev.paymux.core.store.Store;
@@ -39,8 +39,9 @@ import java.util.stream.Collectors;
  * marked abandoned and is never linked to the payment, so whatever that provider may have made is not
  * the payment's (its callbacks are recorded, not applied) and exactly one provider payment is live —
  * the one that answered. Failover stops when the time budget is spent; the payment then stays queued
- * and a retry with the same {@code order_id} resumes routing. A routing lease on the payment keeps two
- * requests from routing it at once.
+ * and a retry with the same {@code order_id} resumes routing with the same payment id, which is the
+ * reference every provider is given. A routing lease on the payment keeps two requests from routing it at
+ * once. A store handed to one provider instance is routed the same way, with that one candidate.
  */
 public final class RoutedCheckout {
 
@@ -54,6 +55,17 @@ public final class RoutedCheckout {
      *                      routes the payment while a call may still be running, and a crashed one frees it
      */
     public record Settings(Duration budget, Duration recheck, Duration statsWindow, Duration callAllowance) {
+    }
+
+    /** Who turns the merchant's price into what the customer pays. */
+    public enum Conversion {
+        /** Paymux converts at its rates: a provider is asked for the payment's amount in its asset. */
+        PAYMUX,
+        /**
+         * The provider converts: it is asked for the price itself (a fiat amount, or an amount in an asset),
+         * paid in the asset the merchant named, or else in what the provider's page offers.
+         */
+        PROVIDER
     }
 
     private final PaymentService service;
@@ -96,9 +108,10 @@ public final class RoutedCheckout {
      * created ({@code selecting}); {@link #choose} routes it later. The same {@code order_id} returns the
      * earlier payment, resuming its routing if no provider took it yet.
      */
-    public Created create(Store store, CreatePayment cmd, StoreRouting routing) {
-        Decided decided = new Decided(store, routing.rules());
-        Created created = service.createHeld(store, cmd, decided::hold);
+    public Created create(Store store, CreatePayment cmd, StoreRouting routing, Conversion conversion) {
+        Decided decided = new Decided(store, routing.rules(), conversion);
+        Created created = conversion == Conversion.PROVIDER ? service.createAtProvider(store, cmd, decided::hold)
+                : service.createHeld(store, cmd, decided::hold);
         if (created.created()) {
             return decided.intent == null ? created
                     : new Created(attempt(created.payment(), decided.intent, decided.decision, routing), true);
@@ -108,7 +121,7 @@ public final class RoutedCheckout {
 
     /** The customer's choice of asset on the selection page: routes the payment in that asset. */
     public Payment choose(String token, Asset asset, Store store, StoreRouting routing) {
-        Decided decided = new Decided(store, routing.rules());
+        Decided decided = new Decided(store, routing.rules(), Conversion.PAYMUX);
         Payment chosen = service.chooseHeld(token, asset, decided::hold);
         if (decided.intent == null) {
             return resume(chosen, store, routing);
@@ -132,21 +145,22 @@ public final class RoutedCheckout {
     private final class Decided {
         private final Store store;
         private final RoutingRules rules;
+        private final Conversion conversion;
         PaymentIntent intent;
         RouteDecision decision;
 
-        Decided(Store store, RoutingRules rules) {
+        Decided(Store store, RoutingRules rules, Conversion conversion) {
             this.store = store;
             this.rules = rules;
+            this.conversion = conversion;
         }
 
         void hold(Payment payment) {
-            PaymentIntent i = intentOf(payment, store);
+            PaymentIntent i = conversion == Conversion.PROVIDER ? priceIntent(payment, store) : intentOf(payment, store);
             RouteDecision d = decide(i, rules);
             if (d.order().isEmpty()) {
                 // Thrown inside the creating transaction: nothing is written.
-                throw new PaymentException(Reason.UNPROCESSABLE, "no payment provider can take this payment: "
-                        + reasons(d));
+                throw noCandidate(d);
             }
             Instant now = clock.instant();
             decisions.record(payment.id(), i, d, now);
@@ -158,6 +172,27 @@ public final class RoutedCheckout {
 
     private Instant leaseEnd(Instant now) {
         return now.plus(settings.callAllowance());
+    }
+
+    private static RuntimeException noCandidate(RouteDecision d) {
+        if (d.waitingForRecovery()) {
+            return new ProviderUnavailableException(reasons(d), null);
+        }
+        return new PaymentException(Reason.UNPROCESSABLE, "no payment provider can take this payment: " + reasons(d));
+    }
+
+    /** The price itself, for a provider that converts it: see {@link Conversion#PROVIDER}. */
+    private static PaymentIntent priceIntent(Payment payment, Store store) {
+        Price price = payment.price();
+        return new PaymentIntent(payment.id().toString(), price.amount(), price.currency(),
+                payment.asset() == null ? null : payment.asset().name(), store.lifetime(), null, null,
+                payment.snapshot().orderId());
+    }
+
+    /** What an earlier request asked the providers for, so a resumed payment asks the same. */
+    private static PaymentIntent storedIntent(Payment payment, StoredRoute route, Store store) {
+        return new PaymentIntent(payment.id().toString(), route.amount(), route.currency(), route.payCurrency(),
+                store.lifetime(), null, null, payment.snapshot().orderId());
     }
 
     private static PaymentIntent intentOf(Payment payment, Store store) {
@@ -176,14 +211,14 @@ public final class RoutedCheckout {
         if (stored.isEmpty() || stored.get().placedAt() != null) {
             return payment;
         }
-        Decided decided = new Decided(store, rules);
+        Decided decided = new Decided(store, rules, Conversion.PAYMUX);
         Payment locked = tx.inTransaction(() -> {
             Payment p = payments.lock(payment.id()).orElseThrow();
             Instant now = clock.instant();
             if (p.status() != PaymentStatus.QUEUED || !decisions.lease(p.id(), now, leaseEnd(now))) {
                 return p;
             }
-            PaymentIntent i = intentOf(p, store);
+            PaymentIntent i = storedIntent(p, stored.get(), store);
             RouteDecision d = decide(i, rules);
             decisions.record(p.id(), i, d, now);
             decided.intent = i;
@@ -198,8 +233,7 @@ public final class RoutedCheckout {
                 decisions.released(payment.id());
                 return null;
             });
-            throw new PaymentException(Reason.UNPROCESSABLE, "no payment provider can take this payment: "
-                    + reasons(decided.decision));
+            throw noCandidate(decided.decision);
         }
         return attempt(locked, decided.intent, decided.decision, routing);
     }
@@ -253,7 +287,8 @@ public final class RoutedCheckout {
                 decisions.released(payment.id());
                 return null;
             });
-            throw new ProviderUnavailableException("routing", unknown);
+            throw new ProviderUnavailableException(unknown == null ? "no provider was reached in time"
+                    : unknown.getMessage(), unknown);
         }
         // Every candidate that answered refused: retrying will not help.
         String reason = "every payment provider refused the payment: " + refusal;

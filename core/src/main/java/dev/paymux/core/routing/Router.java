@@ -23,6 +23,9 @@ public final class Router {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
+    /** How the reason of an instance refused for its health begins. */
+    static final String UNAVAILABLE = "unavailable: ";
+
     private static final Comparator<Candidate> ORDER = Comparator
             .comparing(Candidate::effectiveCost)
             .thenComparing(Candidate::successPerMille, Comparator.reverseOrder())
@@ -72,7 +75,7 @@ public final class Router {
         }
         ProviderHealth health = p.health();
         if (!health.up()) {
-            return "unavailable: " + health.detail();
+            return UNAVAILABLE + health.detail();
         }
         return null;
     }

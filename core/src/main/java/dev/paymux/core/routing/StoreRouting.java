@@ -22,6 +22,11 @@ public record StoreRouting(boolean enabled, RoutingRules rules, boolean passFees
         return new StoreRouting(false, RoutingRules.none(), false);
     }
 
+    /** A store handed to one provider instance: routing with that one candidate. */
+    public static StoreRouting pinnedTo(String instance) {
+        return new StoreRouting(true, new RoutingRules(instance, java.util.Set.of(), java.util.Map.of()), false);
+    }
+
     /** What the customer is asked to pay at an instance that quoted {@code cost} for {@code amount}. */
     public java.math.BigDecimal customerAmount(java.math.BigDecimal amount, java.math.BigDecimal cost) {
         return passFees && cost != null ? amount.add(cost) : amount;
