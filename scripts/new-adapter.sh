@@ -113,6 +113,8 @@ emit "$MAIN/${CLASS}Config.java" <<'EOF'
 package dev.paymux.@name@;
 
 import dev.paymux.core.provider.PayMethod;
+import dev.paymux.core.provider.ResilienceSettings;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -120,58 +122,48 @@ import java.util.Objects;
 /**
  * One configured @name@ instance.
  *
- * @param instance            the operator's name for this instance, unique among instances
- * @param baseUrl             the provider's API root
- * @param apiKey              the provider credential sent with every request
- * @param webhookSecret       what verifies the provider's callbacks
- * @param connectTimeout      TCP connect timeout
- * @param readTimeout         read timeout per request
- * @param retryAttempts       attempts (first call included) for calls that may be repeated
- * @param retryWait           wait between attempts
- * @param failureRatePercent  the circuit opens when this share of the window's calls failed
- * @param slidingWindowSize   the number of recent calls the failure rate is computed over
- * @param openStateWait       how long an open circuit fails fast
- * @param methods             the pay methods with limits and fees, when the provider has no API for them
+ * @param instance       the operator's name for this instance, unique among instances
+ * @param baseUrl        the provider's API root
+ * @param apiKey         the provider credential sent with every request
+ * @param webhookSecret  what verifies the provider's callbacks
+ * @param resilience     timeouts, retry and circuit breaker: the shared keys of {@link ResilienceSettings},
+ *                       over the operator's defaults, over {@link #BUILT_IN_RESILIENCE}
+ * @param methods        the pay methods with limits and fees, when the provider has no API for them
  */
 public record @Name@Config(String instance, String baseUrl, String apiKey, String webhookSecret,
-        Duration connectTimeout, Duration readTimeout, int retryAttempts, Duration retryWait,
-        float failureRatePercent, int slidingWindowSize, Duration openStateWait, List<PayMethod> methods) {
+        ResilienceSettings resilience, List<PayMethod> methods) {
+
+    /** Connect 2 s, read 5 s, 3 attempts 500 ms apart, circuit open at 50 % of 10 calls for 30 s. */
+    public static final ResilienceSettings BUILT_IN_RESILIENCE = new ResilienceSettings(Duration.ofSeconds(2),
+            Duration.ofSeconds(5), 3, Duration.ofMillis(500), BigDecimal.valueOf(50), 10, 10, Duration.ofSeconds(30));
 
     public @Name@Config {
         Objects.requireNonNull(instance, "instance");
         Objects.requireNonNull(baseUrl, "baseUrl");
         Objects.requireNonNull(apiKey, "apiKey");
         Objects.requireNonNull(webhookSecret, "webhookSecret");
-        Objects.requireNonNull(connectTimeout, "connectTimeout");
-        Objects.requireNonNull(readTimeout, "readTimeout");
-        Objects.requireNonNull(retryWait, "retryWait");
-        Objects.requireNonNull(openStateWait, "openStateWait");
-        if (retryAttempts < 1 || slidingWindowSize < 1) {
-            throw new IllegalArgumentException("retryAttempts and slidingWindowSize must be at least 1");
-        }
+        Objects.requireNonNull(resilience, "resilience");
         methods = List.copyOf(methods);
     }
 
-    /** Connect 2 s, read 5 s, 3 attempts 500 ms apart, circuit open at 50 % of 10 calls for 30 s. */
     public static @Name@Config defaults(String instance, String baseUrl, String apiKey, String webhookSecret,
             List<PayMethod> methods) {
-        return new @Name@Config(instance, baseUrl, apiKey, webhookSecret, Duration.ofSeconds(2),
-                Duration.ofSeconds(5), 3, Duration.ofMillis(500), 50f, 10, Duration.ofSeconds(30), methods);
+        return new @Name@Config(instance, baseUrl, apiKey, webhookSecret, BUILT_IN_RESILIENCE, methods);
+    }
+
+    public @Name@Config withResilience(ResilienceSettings r) {
+        return new @Name@Config(instance, baseUrl, apiKey, webhookSecret, r, methods);
     }
 
     public @Name@Config withTimeouts(Duration connect, Duration read) {
-        return new @Name@Config(instance, baseUrl, apiKey, webhookSecret, connect, read, retryAttempts, retryWait,
-                failureRatePercent, slidingWindowSize, openStateWait, methods);
+        return withResilience(resilience.withTimeouts(connect, read));
     }
 
     /** Without the credentials. */
     @Override
     public String toString() {
         return "@Name@Config[instance=" + instance + ", baseUrl=" + baseUrl + ", apiKey=***, webhookSecret=***"
-                + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + ", retryAttempts="
-                + retryAttempts + ", retryWait=" + retryWait + ", failureRatePercent=" + failureRatePercent
-                + ", slidingWindowSize=" + slidingWindowSize + ", openStateWait=" + openStateWait + ", methods="
-                + methods + "]";
+                + ", resilience=" + resilience + ", methods=" + methods + "]";
     }
 }
 EOF
@@ -228,19 +220,21 @@ EOF
 emit "$MAIN/${CLASS}Provider.java" <<'EOF'
 package dev.paymux.@name@;
 
-import dev.paymux.adapter.http.JdkFeignClient;
+import dev.paymux.adapter.http.JsonCodec;
+import dev.paymux.adapter.http.ProviderErrors;
+import dev.paymux.adapter.http.ProviderHttp;
+import dev.paymux.adapter.http.ProviderResilience;
 import dev.paymux.core.provider.CallbackRequest;
 import dev.paymux.core.provider.CallbackResult;
 import dev.paymux.core.provider.Capabilities;
 import dev.paymux.core.provider.PaymentIntent;
 import dev.paymux.core.provider.PaymentProvider;
+import dev.paymux.core.provider.ProviderHealth;
 import dev.paymux.core.provider.ProviderPayment;
 import dev.paymux.core.provider.ProviderReference;
 import dev.paymux.core.provider.Quote;
 import dev.paymux.core.provider.StatusTable;
-import feign.Feign;
-import feign.Request;
-import feign.Retryer;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.util.Objects;
 
 /** The @name@ provider type behind Paymux's provider SPI. One object is one configured instance. */
@@ -251,18 +245,20 @@ public final class @Name@Provider implements PaymentProvider {
 
     private final @Name@Config config;
     private final @Name@Client client;
+    private final ProviderResilience resilience;
     private final StatusTable statuses;
     private final Capabilities capabilities;
 
     public @Name@Provider(@Name@Config config) {
         this.config = Objects.requireNonNull(config, "config");
-        this.client = Feign.builder()
-                // java.net.http: never Feign's default client, which may re-send a POST on a stale connection.
-                .client(new JdkFeignClient(config.connectTimeout(), config.readTimeout()))
-                // Retries are Resilience4j's decision, per call kind; Feign never repeats a request itself.
-                .retryer(Retryer.NEVER_RETRY)
-                .options(new Request.Options(config.connectTimeout(), config.readTimeout(), false))
+        // The shared plumbing of adapters/http: 408/429/5xx and I/O are UNAVAILABLE, other 4xx REJECTED with
+        // the provider's message (say where its error bodies carry it), unreadable answers MALFORMED.
+        ProviderErrors errors = new ProviderErrors(config.instance(), "@Name@", body -> null);
+        this.client = ProviderHttp.feign(config.resilience(), JsonCodec.standard(), errors)
                 .target(@Name@Client.class, config.baseUrl());
+        // Wrap every call: resilience.once(...) for a create the provider may not deduplicate,
+        // resilience.retried(...) for reads. An open circuit half-opens by itself after its wait.
+        this.resilience = new ProviderResilience("@name@-" + config.instance(), config.resilience(), errors);
         this.statuses = @Name@Statuses.table(config.instance());
         this.capabilities = new Capabilities(config.methods(), true, false);
     }
@@ -306,6 +302,14 @@ public final class @Name@Provider implements PaymentProvider {
                 + "callback as the provider signs it, then translate it (docs/adding-an-adapter.md)");
     }
 
+    /** Down while the circuit is open; add the provider's own health endpoint if it has one. */
+    @Override
+    public ProviderHealth health() {
+        CircuitBreaker.State state = resilience.circuitBreaker().getState();
+        return state == CircuitBreaker.State.OPEN || state == CircuitBreaker.State.FORCED_OPEN
+                ? ProviderHealth.down("circuit open after repeated failures") : ProviderHealth.up("circuit " + state);
+    }
+
     @Override
     public String toString() {
         return "@Name@Provider[" + config.instance() + "]";
@@ -319,6 +323,7 @@ package dev.paymux.@name@;
 import dev.paymux.core.provider.PaymentProvider;
 import dev.paymux.core.provider.PaymentProviderFactory;
 import dev.paymux.core.provider.ProviderSettings;
+import dev.paymux.core.provider.ResilienceSettings;
 
 /** Builds @Name@ instances from {@code paymux.providers.instances.<name>.*}. */
 public final class @Name@ProviderFactory implements PaymentProviderFactory {
@@ -330,8 +335,10 @@ public final class @Name@ProviderFactory implements PaymentProviderFactory {
 
     @Override
     public PaymentProvider create(String instance, ProviderSettings s) {
-        return new @Name@Provider(@Name@Config.defaults(instance, s.required("base-url"), s.required("api-key"),
-                s.required("webhook-secret"), s.payMethods("methods")));
+        @Name@Config config = @Name@Config.defaults(instance, s.required("base-url"), s.required("api-key"),
+                s.required("webhook-secret"), s.payMethods("methods"));
+        // connect-timeout, read-timeout, retry.*, circuit-breaker.*: over the operator's defaults.
+        return new @Name@Provider(config.withResilience(ResilienceSettings.from(s, @Name@Config.BUILT_IN_RESILIENCE)));
     }
 }
 EOF
