@@ -6,6 +6,7 @@ import dev.paymux.core.payment.DerivedAddresses;
 import dev.paymux.core.payment.Locks;
 import dev.paymux.core.payment.Payments;
 import dev.paymux.core.store.OperatorTokens;
+import dev.paymux.core.store.SeenSignatures;
 import dev.paymux.core.tx.Transactions;
 import dev.paymux.core.webhook.Outbox;
 import dev.paymux.core.webhook.WebhookDeliveries;
@@ -81,5 +82,10 @@ public class PersistenceConfiguration {
     @Bean
     OperatorTokens operatorTokens(JdbcClient jdbc) {
         return new JdbcOperatorTokens(jdbc);
+    }
+
+    @Bean
+    SeenSignatures seenSignatures(JdbcClient jdbc) {
+        return new JdbcSeenSignatures(jdbc);
     }
 }

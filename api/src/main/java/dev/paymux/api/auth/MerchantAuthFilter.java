@@ -1,6 +1,7 @@
 package dev.paymux.api.auth;
 
 import dev.paymux.api.web.ErrorWriter;
+import dev.paymux.core.store.StoreId;
 import dev.paymux.core.store.Stores;
 import dev.paymux.core.store.Stores.StoreCredentials;
 import jakarta.servlet.FilterChain;
@@ -9,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
@@ -23,7 +25,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * the response never tells whether a key exists.
  *
  * <p>The signed path is the request path as sent, without the query string (canonical, as in the
- * seed); a signature over {@code path?query} is accepted too.
+ * seed); a signature over {@code path?query} is accepted too. A verified request that changes something is
+ * accepted once: {@link ReplayGuard} answers a copy with 409.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -38,13 +41,16 @@ class MerchantAuthFilter extends OncePerRequestFilter {
     private final Clock clock;
     private final long toleranceSeconds;
     private final ErrorWriter errors;
+    private final ReplayGuard replays;
 
     MerchantAuthFilter(Stores stores, Clock clock,
-            @Value("${paymux.api.timestamp-tolerance-seconds:300}") long toleranceSeconds, ErrorWriter errors) {
+            @Value("${paymux.api.timestamp-tolerance-seconds:300}") long toleranceSeconds, ErrorWriter errors,
+            ReplayGuard replays) {
         this.stores = stores;
         this.clock = clock;
         this.toleranceSeconds = toleranceSeconds;
         this.errors = errors;
+        this.replays = replays;
     }
 
     @Override
@@ -85,7 +91,14 @@ class MerchantAuthFilter extends OncePerRequestFilter {
             errors.write(response, HttpStatus.FORBIDDEN, "invalid API key or signature");
             return;
         }
-        request.setAttribute(STORE, credentials.get().storeId());
+        StoreId store = credentials.get().storeId();
+        // Fresh until the second after ts + tolerance: a copy arriving later is refused as stale anyway.
+        Instant validUntil = Instant.ofEpochSecond(Long.parseLong(timestamp) + toleranceSeconds + 1);
+        if (!replays.admit(store, request, signature, body, validUntil)) {
+            errors.write(response, HttpStatus.CONFLICT, ReplayGuard.REFUSED);
+            return;
+        }
+        request.setAttribute(STORE, store);
         chain.doFilter(request, response);
     }
 

@@ -29,10 +29,12 @@ class ConcurrentCreateTest extends ApiTest {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<Http.Response>> results = new ArrayList<>();
+        // The very same signed bytes from every thread (a create with an order_id may be sent again as it is).
+        Merchant.Signed create = m.sign("POST", "/api/v1/payment/create", "{\"amount\":\"42\",\"order_id\":\"RACE-1\"}");
         for (int i = 0; i < threads; i++) {
             results.add(pool.submit(() -> {
                 start.await();
-                return m.postRetryingUnavailable("/api/v1/payment/create", "{\"amount\":\"42\",\"order_id\":\"RACE-1\"}");
+                return m.retryingUnavailable(create);
             }));
         }
         start.countDown();
