@@ -16,7 +16,10 @@ class OpenApiConfiguration {
                 .info(new Info().title("Paymux API").version("v1")
                         .description("One payment API in front of many crypto payment providers. Merchant endpoints "
                                 + "are signed: X-Api-Key, X-Timestamp (Unix seconds, ±300 s) and X-Signature = "
-                                + "hex HMAC-SHA256(api_secret, timestamp + METHOD + path + body). Errors are "
+                                + "hex HMAC-SHA256(api_secret, timestamp + METHOD + path + body). A signed POST, "
+                                + "PUT, PATCH or DELETE is accepted once: the same signature again is a 409, so a "
+                                + "retry is signed again with a new X-Timestamp, or is a create carrying the same "
+                                + "order_id (which answers with the first payment). Reads may repeat. Errors are "
                                 + "{\"success\":false,\"error\":\"...\"}."))
                 .components(new Components()
                         .addSecuritySchemes("hmac", new SecurityScheme().type(SecurityScheme.Type.APIKEY)
