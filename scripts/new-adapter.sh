@@ -112,8 +112,8 @@ EOF
 emit "$MAIN/${CLASS}Config.java" <<'EOF'
 package dev.paymux.@name@;
 
-import dev.paymux.core.provider.PayMethod;
-import dev.paymux.core.provider.ResilienceSettings;
+import dev.paymux.core.spi.PayMethod;
+import dev.paymux.core.spi.ResilienceSettings;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
@@ -184,7 +184,7 @@ emit "$MAIN/${CLASS}Statuses.java" <<'EOF'
 package dev.paymux.@name@;
 
 import dev.paymux.core.payment.PaymentStatus;
-import dev.paymux.core.provider.StatusTable;
+import dev.paymux.core.spi.StatusTable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -224,16 +224,16 @@ import dev.paymux.adapter.http.JsonCodec;
 import dev.paymux.adapter.http.ProviderErrors;
 import dev.paymux.adapter.http.ProviderHttp;
 import dev.paymux.adapter.http.ProviderResilience;
-import dev.paymux.core.provider.CallbackRequest;
-import dev.paymux.core.provider.CallbackResult;
-import dev.paymux.core.provider.Capabilities;
-import dev.paymux.core.provider.PaymentIntent;
-import dev.paymux.core.provider.PaymentProvider;
-import dev.paymux.core.provider.ProviderHealth;
-import dev.paymux.core.provider.ProviderPayment;
-import dev.paymux.core.provider.ProviderReference;
-import dev.paymux.core.provider.Quote;
-import dev.paymux.core.provider.StatusTable;
+import dev.paymux.core.spi.CallbackRequest;
+import dev.paymux.core.spi.CallbackResult;
+import dev.paymux.core.spi.Capabilities;
+import dev.paymux.core.spi.PaymentIntent;
+import dev.paymux.core.spi.PaymentProvider;
+import dev.paymux.core.spi.ProviderHealth;
+import dev.paymux.core.spi.ProviderPayment;
+import dev.paymux.core.spi.ProviderReference;
+import dev.paymux.core.spi.Quote;
+import dev.paymux.core.spi.StatusTable;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.util.Objects;
 
@@ -320,10 +320,10 @@ EOF
 emit "$MAIN/${CLASS}ProviderFactory.java" <<'EOF'
 package dev.paymux.@name@;
 
-import dev.paymux.core.provider.PaymentProvider;
-import dev.paymux.core.provider.PaymentProviderFactory;
-import dev.paymux.core.provider.ProviderSettings;
-import dev.paymux.core.provider.ResilienceSettings;
+import dev.paymux.core.spi.PaymentProvider;
+import dev.paymux.core.spi.PaymentProviderFactory;
+import dev.paymux.core.spi.ProviderSettings;
+import dev.paymux.core.spi.ResilienceSettings;
 
 /** Builds @Name@ instances from {@code paymux.providers.instances.<name>.*}. */
 public final class @Name@ProviderFactory implements PaymentProviderFactory {
@@ -344,7 +344,7 @@ public final class @Name@ProviderFactory implements PaymentProviderFactory {
 EOF
 
 mkdir -p "$DIR/src/main/resources/META-INF/services"
-emit "$DIR/src/main/resources/META-INF/services/dev.paymux.core.provider.PaymentProviderFactory" <<'EOF'
+emit "$DIR/src/main/resources/META-INF/services/dev.paymux.core.spi.PaymentProviderFactory" <<'EOF'
 dev.paymux.@name@.@Name@ProviderFactory
 EOF
 
@@ -360,9 +360,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import dev.paymux.core.payment.PaymentStatus;
-import dev.paymux.core.provider.CallbackRequest;
-import dev.paymux.core.provider.PaymentIntent;
-import dev.paymux.core.provider.PaymentProvider;
+import dev.paymux.core.spi.CallbackRequest;
+import dev.paymux.core.spi.PaymentIntent;
+import dev.paymux.core.spi.PaymentProvider;
 import dev.paymux.testkit.CreateIdempotency;
 import dev.paymux.testkit.ProviderConformanceKit;
 import java.util.List;

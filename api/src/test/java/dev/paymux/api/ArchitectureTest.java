@@ -14,7 +14,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import dev.paymux.core.provider.PaymentProviderFactory;
+import dev.paymux.core.spi.PaymentProviderFactory;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;

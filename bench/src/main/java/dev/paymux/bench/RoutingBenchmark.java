@@ -1,15 +1,15 @@
 package dev.paymux.bench;
 
-import dev.paymux.core.provider.CallbackRequest;
-import dev.paymux.core.provider.CallbackResult;
-import dev.paymux.core.provider.Capabilities;
-import dev.paymux.core.provider.FeeSchedule;
-import dev.paymux.core.provider.PayMethod;
-import dev.paymux.core.provider.PaymentIntent;
-import dev.paymux.core.provider.PaymentProvider;
-import dev.paymux.core.provider.ProviderPayment;
-import dev.paymux.core.provider.ProviderReference;
-import dev.paymux.core.provider.Quote;
+import dev.paymux.core.spi.CallbackRequest;
+import dev.paymux.core.spi.CallbackResult;
+import dev.paymux.core.spi.Capabilities;
+import dev.paymux.core.spi.FeeSchedule;
+import dev.paymux.core.spi.PayMethod;
+import dev.paymux.core.spi.PaymentIntent;
+import dev.paymux.core.spi.PaymentProvider;
+import dev.paymux.core.spi.ProviderPayment;
+import dev.paymux.core.spi.ProviderReference;
+import dev.paymux.core.spi.Quote;
 import dev.paymux.core.routing.InstanceStats;
 import dev.paymux.core.routing.RouteDecision;
 import dev.paymux.core.routing.Router;
@@ -132,9 +132,9 @@ public final class RoutingBenchmark {
         }
 
         @Override
-        public dev.paymux.core.provider.ProviderHealth health() {
-            return up ? dev.paymux.core.provider.ProviderHealth.up("ok")
-                    : dev.paymux.core.provider.ProviderHealth.down("circuit open");
+        public dev.paymux.core.spi.ProviderHealth health() {
+            return up ? dev.paymux.core.spi.ProviderHealth.up("ok")
+                    : dev.paymux.core.spi.ProviderHealth.down("circuit open");
         }
     }
 }

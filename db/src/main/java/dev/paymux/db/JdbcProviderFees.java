@@ -2,8 +2,8 @@ package dev.paymux.db;
 
 import static dev.paymux.db.Sql.ts;
 
-import dev.paymux.core.provider.FeeSchedule;
-import dev.paymux.core.provider.PayMethod;
+import dev.paymux.core.spi.FeeSchedule;
+import dev.paymux.core.spi.PayMethod;
 import dev.paymux.core.providers.ProviderFees;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -3,7 +3,7 @@ package dev.paymux.db;
 import static dev.paymux.db.Sql.ts;
 
 import dev.paymux.core.payment.PaymentId;
-import dev.paymux.core.provider.ProviderReference;
+import dev.paymux.core.spi.ProviderReference;
 import dev.paymux.core.providers.ProviderPayments;
 import java.sql.ResultSet;
 import java.sql.SQLException;

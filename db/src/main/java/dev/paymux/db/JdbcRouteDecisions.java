@@ -5,7 +5,7 @@ import static dev.paymux.db.Sql.instant;
 import static dev.paymux.db.Sql.ts;
 
 import dev.paymux.core.payment.PaymentId;
-import dev.paymux.core.provider.PaymentIntent;
+import dev.paymux.core.spi.PaymentIntent;
 import dev.paymux.core.routing.Candidate;
 import dev.paymux.core.routing.RouteDecision;
 import dev.paymux.core.routing.RouteDecisions;

@@ -2,8 +2,8 @@ package dev.paymux.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.paymux.core.provider.FeeSchedule;
-import dev.paymux.core.provider.PayMethod;
+import dev.paymux.core.spi.FeeSchedule;
+import dev.paymux.core.spi.PayMethod;
 import dev.paymux.core.providers.ProviderFees;
 import dev.paymux.core.providers.ProviderInstances;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;

@@ -1,6 +1,6 @@
 package dev.paymux.cryptomus;
 
-import dev.paymux.core.provider.ProviderException;
+import dev.paymux.core.spi.ProviderException;
 
 /**
  * An answer Cryptomus gave that means failure although its transport succeeded (HTTP 200 with

@@ -1,10 +1,10 @@
 package dev.paymux.cryptomus;
 
-import dev.paymux.core.provider.OperatorActions.ActionContext;
-import dev.paymux.core.provider.OperatorActions.ActionException;
-import dev.paymux.core.provider.OperatorActions.ActionInfo;
-import dev.paymux.core.provider.OperatorActions.ActionParam;
-import dev.paymux.core.provider.ProviderReference;
+import dev.paymux.core.spi.OperatorActions.ActionContext;
+import dev.paymux.core.spi.OperatorActions.ActionException;
+import dev.paymux.core.spi.OperatorActions.ActionInfo;
+import dev.paymux.core.spi.OperatorActions.ActionParam;
+import dev.paymux.core.spi.ProviderReference;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The operator's Cryptomus tools as {@link dev.paymux.core.provider.OperatorActions}: their descriptions,
+ * The operator's Cryptomus tools as {@link dev.paymux.core.spi.OperatorActions}: their descriptions,
  * and the request bodies built from checked parameters (nothing is sent for a bad parameter).
  */
 final class CryptomusActions {

@@ -1,6 +1,6 @@
 package dev.paymux.cryptomus;
 
-import dev.paymux.core.provider.FeeSchedule;
+import dev.paymux.core.spi.FeeSchedule;
 import java.math.BigDecimal;
 import java.util.Objects;
 

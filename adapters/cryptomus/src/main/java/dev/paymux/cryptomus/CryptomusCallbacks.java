@@ -1,7 +1,7 @@
 package dev.paymux.cryptomus;
 
-import dev.paymux.core.provider.CallbackRequest;
-import dev.paymux.core.provider.CallbackResult;
+import dev.paymux.core.spi.CallbackRequest;
+import dev.paymux.core.spi.CallbackResult;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;

@@ -1,6 +1,6 @@
 package dev.paymux.cryptomus;
 
-import static dev.paymux.core.provider.ProviderException.Kind.UNAVAILABLE;
+import static dev.paymux.core.spi.ProviderException.Kind.UNAVAILABLE;
 
 import dev.paymux.adapter.http.JsonCodec;
 import dev.paymux.adapter.http.ProviderErrors;

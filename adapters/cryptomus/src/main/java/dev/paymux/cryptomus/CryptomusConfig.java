@@ -1,7 +1,7 @@
 package dev.paymux.cryptomus;
 
-import dev.paymux.core.provider.FeeSchedule;
-import dev.paymux.core.provider.ResilienceSettings;
+import dev.paymux.core.spi.FeeSchedule;
+import dev.paymux.core.spi.ResilienceSettings;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;

@@ -1,16 +1,16 @@
 package dev.paymux.cryptomus;
 
-import static dev.paymux.core.provider.ProviderException.Kind.MALFORMED;
-import static dev.paymux.core.provider.ProviderException.Kind.REJECTED;
+import static dev.paymux.core.spi.ProviderException.Kind.MALFORMED;
+import static dev.paymux.core.spi.ProviderException.Kind.REJECTED;
 
-import dev.paymux.core.provider.FeeSchedule;
-import dev.paymux.core.provider.PayMethod;
-import dev.paymux.core.provider.PaymentIntent;
-import dev.paymux.core.provider.ProviderPayment;
-import dev.paymux.core.provider.ProviderReference;
-import dev.paymux.core.provider.ProviderStatus;
-import dev.paymux.core.provider.ProviderUpdate;
-import dev.paymux.core.provider.StatusTable;
+import dev.paymux.core.spi.FeeSchedule;
+import dev.paymux.core.spi.PayMethod;
+import dev.paymux.core.spi.PaymentIntent;
+import dev.paymux.core.spi.ProviderPayment;
+import dev.paymux.core.spi.ProviderReference;
+import dev.paymux.core.spi.ProviderStatus;
+import dev.paymux.core.spi.ProviderUpdate;
+import dev.paymux.core.spi.StatusTable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;

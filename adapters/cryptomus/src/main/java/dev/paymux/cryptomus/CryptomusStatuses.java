@@ -10,7 +10,7 @@ import static dev.paymux.core.payment.PaymentStatus.REFUNDED;
 import static dev.paymux.core.payment.PaymentStatus.UNDERPAID;
 
 import dev.paymux.core.payment.PaymentStatus;
-import dev.paymux.core.provider.StatusTable;
+import dev.paymux.core.spi.StatusTable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

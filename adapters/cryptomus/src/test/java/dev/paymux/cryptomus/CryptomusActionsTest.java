@@ -11,11 +11,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.paymux.core.provider.OperatorActions;
-import dev.paymux.core.provider.OperatorActions.ActionContext;
-import dev.paymux.core.provider.OperatorActions.ActionException;
-import dev.paymux.core.provider.ProviderException;
-import dev.paymux.core.provider.ProviderReference;
+import dev.paymux.core.spi.OperatorActions;
+import dev.paymux.core.spi.OperatorActions.ActionContext;
+import dev.paymux.core.spi.OperatorActions.ActionException;
+import dev.paymux.core.spi.ProviderException;
+import dev.paymux.core.spi.ProviderReference;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -4,9 +4,9 @@ import static dev.paymux.cryptomus.CryptomusFixtures.callback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paymux.core.payment.PaymentStatus;
-import dev.paymux.core.provider.CallbackRequest;
-import dev.paymux.core.provider.CallbackResult;
-import dev.paymux.core.provider.ProviderUpdate;
+import dev.paymux.core.spi.CallbackRequest;
+import dev.paymux.core.spi.CallbackResult;
+import dev.paymux.core.spi.ProviderUpdate;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -7,9 +7,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.paymux.core.provider.PaymentIntent;
-import dev.paymux.core.provider.ProviderException;
-import dev.paymux.core.provider.ProviderException.Kind;
+import dev.paymux.core.spi.PaymentIntent;
+import dev.paymux.core.spi.ProviderException;
+import dev.paymux.core.spi.ProviderException.Kind;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;

@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.paymux.core.provider.ProviderException;
-import dev.paymux.core.provider.ResilienceSettings;
+import dev.paymux.core.spi.ProviderException;
+import dev.paymux.core.spi.ResilienceSettings;
 import dev.paymux.testkit.MapProviderSettings;
 import java.time.Duration;
 import java.util.HashMap;

@@ -1,7 +1,7 @@
 package dev.paymux.cryptomus;
 
-import dev.paymux.core.provider.CallbackRequest;
-import dev.paymux.core.provider.PaymentIntent;
+import dev.paymux.core.spi.CallbackRequest;
+import dev.paymux.core.spi.PaymentIntent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;

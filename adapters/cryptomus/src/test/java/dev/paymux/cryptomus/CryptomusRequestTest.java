@@ -8,9 +8,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paymux.core.payment.PaymentStatus;
-import dev.paymux.core.provider.PaymentIntent;
-import dev.paymux.core.provider.ProviderPayment;
-import dev.paymux.core.provider.ProviderReference;
+import dev.paymux.core.spi.PaymentIntent;
+import dev.paymux.core.spi.ProviderPayment;
+import dev.paymux.core.spi.ProviderReference;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

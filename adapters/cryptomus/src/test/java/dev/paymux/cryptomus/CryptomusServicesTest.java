@@ -6,10 +6,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.paymux.core.provider.PayMethod;
-import dev.paymux.core.provider.PaymentIntent;
-import dev.paymux.core.provider.ProviderException;
-import dev.paymux.core.provider.Quote;
+import dev.paymux.core.spi.PayMethod;
+import dev.paymux.core.spi.PaymentIntent;
+import dev.paymux.core.spi.ProviderException;
+import dev.paymux.core.spi.Quote;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.HashMap;

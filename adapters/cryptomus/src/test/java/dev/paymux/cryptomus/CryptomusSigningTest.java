@@ -11,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.paymux.core.payment.PaymentStatus;
-import dev.paymux.core.provider.PaymentIntent;
-import dev.paymux.core.provider.ProviderPayment;
+import dev.paymux.core.spi.PaymentIntent;
+import dev.paymux.core.spi.ProviderPayment;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

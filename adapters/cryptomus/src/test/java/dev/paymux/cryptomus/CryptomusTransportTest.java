@@ -8,7 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.paymux.core.provider.ProviderException;
+import dev.paymux.core.spi.ProviderException;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

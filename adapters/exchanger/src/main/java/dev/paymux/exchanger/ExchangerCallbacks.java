@@ -1,10 +1,10 @@
 package dev.paymux.exchanger;
 
-import dev.paymux.core.provider.CallbackRequest;
-import dev.paymux.core.provider.CallbackResult;
-import dev.paymux.core.provider.ProviderStatus;
-import dev.paymux.core.provider.ProviderUpdate;
-import dev.paymux.core.provider.StatusTable;
+import dev.paymux.core.spi.CallbackRequest;
+import dev.paymux.core.spi.CallbackResult;
+import dev.paymux.core.spi.ProviderStatus;
+import dev.paymux.core.spi.ProviderUpdate;
+import dev.paymux.core.spi.StatusTable;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.regex.Pattern;

@@ -1,6 +1,6 @@
 package dev.paymux.exchanger;
 
-import dev.paymux.core.provider.ResilienceSettings;
+import dev.paymux.core.spi.ResilienceSettings;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.HashSet;

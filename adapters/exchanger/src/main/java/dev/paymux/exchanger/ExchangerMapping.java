@@ -1,12 +1,12 @@
 package dev.paymux.exchanger;
 
-import dev.paymux.core.provider.PaymentIntent;
-import dev.paymux.core.provider.ProviderException;
-import dev.paymux.core.provider.ProviderException.Kind;
-import dev.paymux.core.provider.ProviderPayment;
-import dev.paymux.core.provider.ProviderReference;
-import dev.paymux.core.provider.ProviderStatus;
-import dev.paymux.core.provider.StatusTable;
+import dev.paymux.core.spi.PaymentIntent;
+import dev.paymux.core.spi.ProviderException;
+import dev.paymux.core.spi.ProviderException.Kind;
+import dev.paymux.core.spi.ProviderPayment;
+import dev.paymux.core.spi.ProviderReference;
+import dev.paymux.core.spi.ProviderStatus;
+import dev.paymux.core.spi.StatusTable;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

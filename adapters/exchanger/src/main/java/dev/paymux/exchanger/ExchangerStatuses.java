@@ -1,7 +1,7 @@
 package dev.paymux.exchanger;
 
 import dev.paymux.core.payment.PaymentStatus;
-import dev.paymux.core.provider.StatusTable;
+import dev.paymux.core.spi.StatusTable;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;

@@ -1,6 +1,6 @@
 package dev.paymux.exchanger;
 
-import dev.paymux.core.provider.PaymentIntent;
+import dev.paymux.core.spi.PaymentIntent;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.stream.Collectors;

@@ -8,9 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.http.Fault;
-import dev.paymux.core.provider.ProviderException;
-import dev.paymux.core.provider.ProviderException.Kind;
-import dev.paymux.core.provider.ProviderReference;
+import dev.paymux.core.spi.ProviderException;
+import dev.paymux.core.spi.ProviderException.Kind;
+import dev.paymux.core.spi.ProviderReference;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

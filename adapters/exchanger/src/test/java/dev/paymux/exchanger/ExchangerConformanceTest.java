@@ -11,9 +11,9 @@ import static dev.paymux.exchanger.ExchangerFixtures.*;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import dev.paymux.core.payment.PaymentStatus;
-import dev.paymux.core.provider.CallbackRequest;
-import dev.paymux.core.provider.PaymentIntent;
-import dev.paymux.core.provider.PaymentProvider;
+import dev.paymux.core.spi.CallbackRequest;
+import dev.paymux.core.spi.PaymentIntent;
+import dev.paymux.core.spi.PaymentProvider;
 import dev.paymux.testkit.CreateIdempotency;
 import dev.paymux.testkit.ProviderConformanceKit;
 import java.util.Map;

@@ -3,7 +3,7 @@ package dev.paymux.exchanger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.paymux.core.provider.ResilienceSettings;
+import dev.paymux.core.spi.ResilienceSettings;
 import dev.paymux.testkit.MapProviderSettings;
 import java.time.Duration;
 import java.util.HashMap;

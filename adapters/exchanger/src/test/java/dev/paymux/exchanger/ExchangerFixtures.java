@@ -1,8 +1,8 @@
 package dev.paymux.exchanger;
 
-import dev.paymux.core.provider.CallbackRequest;
-import dev.paymux.core.provider.FeeSchedule;
-import dev.paymux.core.provider.PaymentIntent;
+import dev.paymux.core.spi.CallbackRequest;
+import dev.paymux.core.spi.FeeSchedule;
+import dev.paymux.core.spi.PaymentIntent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;

@@ -3,9 +3,9 @@ package dev.paymux.exchanger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paymux.core.payment.PaymentStatus;
-import dev.paymux.core.provider.CallbackRequest;
-import dev.paymux.core.provider.CallbackResult;
-import dev.paymux.core.provider.ProviderUpdate;
+import dev.paymux.core.spi.CallbackRequest;
+import dev.paymux.core.spi.CallbackResult;
+import dev.paymux.core.spi.ProviderUpdate;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

@@ -11,11 +11,11 @@ import static dev.paymux.exchanger.ExchangerFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.paymux.core.provider.Capabilities;
-import dev.paymux.core.provider.FeeSchedule;
-import dev.paymux.core.provider.PaymentIntent;
-import dev.paymux.core.provider.ProviderException;
-import dev.paymux.core.provider.Quote;
+import dev.paymux.core.spi.Capabilities;
+import dev.paymux.core.spi.FeeSchedule;
+import dev.paymux.core.spi.PaymentIntent;
+import dev.paymux.core.spi.ProviderException;
+import dev.paymux.core.spi.Quote;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.paymux.soprano;
 
-import dev.paymux.core.provider.ProviderPayment;
+import dev.paymux.core.spi.ProviderPayment;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

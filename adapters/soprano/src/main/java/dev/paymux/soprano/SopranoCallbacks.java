@@ -1,8 +1,8 @@
 package dev.paymux.soprano;
 
-import dev.paymux.core.provider.CallbackRequest;
-import dev.paymux.core.provider.CallbackResult;
-import dev.paymux.core.provider.ProviderUpdate;
+import dev.paymux.core.spi.CallbackRequest;
+import dev.paymux.core.spi.CallbackResult;
+import dev.paymux.core.spi.ProviderUpdate;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

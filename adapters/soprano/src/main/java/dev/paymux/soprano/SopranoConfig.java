@@ -1,7 +1,7 @@
 package dev.paymux.soprano;
 
-import dev.paymux.core.provider.PayMethod;
-import dev.paymux.core.provider.ResilienceSettings;
+import dev.paymux.core.spi.PayMethod;
+import dev.paymux.core.spi.ResilienceSettings;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;

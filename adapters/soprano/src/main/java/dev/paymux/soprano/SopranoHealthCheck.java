@@ -1,6 +1,6 @@
 package dev.paymux.soprano;
 
-import dev.paymux.core.provider.ProviderHealth;
+import dev.paymux.core.spi.ProviderHealth;
 import feign.Response;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import java.io.InputStream;

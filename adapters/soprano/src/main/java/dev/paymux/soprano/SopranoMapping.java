@@ -1,14 +1,14 @@
 package dev.paymux.soprano;
 
 import dev.paymux.core.payment.PaymentStatus;
-import dev.paymux.core.provider.PaymentIntent;
-import dev.paymux.core.provider.ProviderException;
-import dev.paymux.core.provider.ProviderException.Kind;
-import dev.paymux.core.provider.ProviderPayment;
-import dev.paymux.core.provider.ProviderReference;
-import dev.paymux.core.provider.ProviderStatus;
-import dev.paymux.core.provider.ProviderUpdate;
-import dev.paymux.core.provider.StatusTable;
+import dev.paymux.core.spi.PaymentIntent;
+import dev.paymux.core.spi.ProviderException;
+import dev.paymux.core.spi.ProviderException.Kind;
+import dev.paymux.core.spi.ProviderPayment;
+import dev.paymux.core.spi.ProviderReference;
+import dev.paymux.core.spi.ProviderStatus;
+import dev.paymux.core.spi.ProviderUpdate;
+import dev.paymux.core.spi.StatusTable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;

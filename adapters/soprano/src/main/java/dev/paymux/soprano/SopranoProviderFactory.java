@@ -1,9 +1,9 @@
 package dev.paymux.soprano;
 
-import dev.paymux.core.provider.PaymentProvider;
-import dev.paymux.core.provider.PaymentProviderFactory;
-import dev.paymux.core.provider.ProviderSettings;
-import dev.paymux.core.provider.ResilienceSettings;
+import dev.paymux.core.spi.PaymentProvider;
+import dev.paymux.core.spi.PaymentProviderFactory;
+import dev.paymux.core.spi.ProviderSettings;
+import dev.paymux.core.spi.ResilienceSettings;
 
 /**
  * Builds Soprano instances from {@code paymux.providers.instances.<name>.*}: {@code base-url},

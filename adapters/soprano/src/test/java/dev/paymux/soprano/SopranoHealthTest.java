@@ -9,7 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
-import dev.paymux.core.provider.ProviderHealth;
+import dev.paymux.core.spi.ProviderHealth;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

@@ -12,14 +12,14 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.paymux.core.payment.PaymentStatus;
-import dev.paymux.core.provider.CallbackResult;
-import dev.paymux.core.provider.PaymentIntent;
-import dev.paymux.core.provider.ProviderException;
-import dev.paymux.core.provider.ProviderException.Kind;
-import dev.paymux.core.provider.ProviderPayment;
-import dev.paymux.core.provider.ProviderReference;
-import dev.paymux.core.provider.ProviderUpdate;
-import dev.paymux.core.provider.Quote;
+import dev.paymux.core.spi.CallbackResult;
+import dev.paymux.core.spi.PaymentIntent;
+import dev.paymux.core.spi.ProviderException;
+import dev.paymux.core.spi.ProviderException.Kind;
+import dev.paymux.core.spi.ProviderPayment;
+import dev.paymux.core.spi.ProviderReference;
+import dev.paymux.core.spi.ProviderUpdate;
+import dev.paymux.core.spi.Quote;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -268,7 +268,7 @@ class SopranoProviderTest extends SopranoTestBase {
     @Test
     void theSecretHeaderIsMatchedWhateverItsCase() {
         String body = SopranoStubs.resource("webhook.json");
-        var request = dev.paymux.core.provider.CallbackRequest.json(body,
+        var request = dev.paymux.core.spi.CallbackRequest.json(body,
                 Map.of("x-webhook-secret", SopranoStubs.SECRET));
         assertThat(provider().parseCallback(request)).isInstanceOf(CallbackResult.Accepted.class);
     }

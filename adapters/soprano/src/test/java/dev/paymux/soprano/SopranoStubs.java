@@ -9,10 +9,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
-import dev.paymux.core.provider.CallbackRequest;
-import dev.paymux.core.provider.FeeSchedule;
-import dev.paymux.core.provider.PayMethod;
-import dev.paymux.core.provider.PaymentIntent;
+import dev.paymux.core.spi.CallbackRequest;
+import dev.paymux.core.spi.FeeSchedule;
+import dev.paymux.core.spi.PayMethod;
+import dev.paymux.core.spi.PaymentIntent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -9,8 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.http.Fault;
-import dev.paymux.core.provider.PaymentIntent;
-import dev.paymux.core.provider.ProviderException;
+import dev.paymux.core.spi.PaymentIntent;
+import dev.paymux.core.spi.ProviderException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

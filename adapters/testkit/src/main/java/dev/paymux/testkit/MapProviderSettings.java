@@ -1,6 +1,6 @@
 package dev.paymux.testkit;
 
-import dev.paymux.core.provider.ProviderSettings;
+import dev.paymux.core.spi.ProviderSettings;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;

@@ -7,9 +7,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import dev.paymux.core.payment.PaymentStatus;
-import dev.paymux.core.provider.CallbackRequest;
-import dev.paymux.core.provider.PaymentIntent;
-import dev.paymux.core.provider.PaymentProvider;
+import dev.paymux.core.spi.CallbackRequest;
+import dev.paymux.core.spi.PaymentIntent;
+import dev.paymux.core.spi.PaymentProvider;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.paymux.api.provider;
 
-import dev.paymux.core.provider.ProviderSettings;
+import dev.paymux.core.spi.ProviderSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.paymux.api.provider;
 
 import dev.paymux.api.auth.CachedBodyRequest;
-import dev.paymux.core.provider.CallbackRequest;
+import dev.paymux.core.spi.CallbackRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,6 +1,6 @@
 package dev.paymux.api.provider;
 
-import dev.paymux.core.provider.CallbackResult;
+import dev.paymux.core.spi.CallbackResult;
 import dev.paymux.core.providers.ProviderCallbacks;
 import java.time.Clock;
 import org.slf4j.Logger;

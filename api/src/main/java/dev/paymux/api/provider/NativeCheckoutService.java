@@ -5,8 +5,8 @@ import dev.paymux.core.payment.PaymentException;
 import dev.paymux.core.payment.PaymentId;
 import dev.paymux.core.payment.PaymentService;
 import dev.paymux.core.payment.Payments;
-import dev.paymux.core.provider.NativeCheckout;
-import dev.paymux.core.provider.ProviderException;
+import dev.paymux.core.spi.NativeCheckout;
+import dev.paymux.core.spi.ProviderException;
 import dev.paymux.core.tx.Transactions;
 import org.springframework.stereotype.Component;
 

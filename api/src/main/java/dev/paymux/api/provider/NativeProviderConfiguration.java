@@ -1,9 +1,9 @@
 package dev.paymux.api.provider;
 
 import dev.paymux.core.money.Asset;
-import dev.paymux.core.provider.FeeSchedule;
-import dev.paymux.core.provider.NativeCheckout;
-import dev.paymux.core.provider.PayMethod;
+import dev.paymux.core.spi.FeeSchedule;
+import dev.paymux.core.spi.NativeCheckout;
+import dev.paymux.core.spi.PayMethod;
 import dev.paymux.onchain.provider.NativeProvider;
 import java.math.BigDecimal;
 import java.util.Arrays;

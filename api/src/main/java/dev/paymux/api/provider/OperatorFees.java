@@ -1,10 +1,10 @@
 package dev.paymux.api.provider;
 
-import dev.paymux.core.provider.Capabilities;
-import dev.paymux.core.provider.PayMethod;
-import dev.paymux.core.provider.PaymentIntent;
-import dev.paymux.core.provider.PaymentProvider;
-import dev.paymux.core.provider.Quote;
+import dev.paymux.core.spi.Capabilities;
+import dev.paymux.core.spi.PayMethod;
+import dev.paymux.core.spi.PaymentIntent;
+import dev.paymux.core.spi.PaymentProvider;
+import dev.paymux.core.spi.Quote;
 import dev.paymux.core.providers.ProviderFees;
 import dev.paymux.core.routing.Quoter;
 import java.util.ArrayList;

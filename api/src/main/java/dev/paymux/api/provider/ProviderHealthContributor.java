@@ -1,6 +1,6 @@
 package dev.paymux.api.provider;
 
-import dev.paymux.core.provider.ProviderHealth;
+import dev.paymux.core.spi.ProviderHealth;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthContributor;

@@ -8,9 +8,9 @@ import dev.paymux.api.web.Actors;
 import dev.paymux.api.web.ApiException;
 import dev.paymux.api.web.ApiResponse;
 import dev.paymux.api.web.JsonBodies;
-import dev.paymux.core.provider.FeeSchedule;
-import dev.paymux.core.provider.PayMethod;
-import dev.paymux.core.provider.PaymentProvider;
+import dev.paymux.core.spi.FeeSchedule;
+import dev.paymux.core.spi.PayMethod;
+import dev.paymux.core.spi.PaymentProvider;
 import dev.paymux.core.providers.ProviderInstances;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -389,7 +389,7 @@ class ProviderInstanceAdminController {
             }
             return;
         }
-        if (!dev.paymux.core.provider.MapSettings.KEY.matcher(at).matches()) {
+        if (!dev.paymux.core.spi.MapSettings.KEY.matcher(at).matches()) {
             throw badRequest("setting '" + clip(at) + "' is not a kebab-case key such as api-key or "
                     + "methods[0].currency");
         }

@@ -3,9 +3,9 @@ package dev.paymux.api.provider;
 import static dev.paymux.api.web.ApiException.badRequest;
 
 import dev.paymux.api.web.ApiException;
-import dev.paymux.core.provider.FeeSchedule;
-import dev.paymux.core.provider.PayMethod;
-import dev.paymux.core.provider.PaymentProvider;
+import dev.paymux.core.spi.FeeSchedule;
+import dev.paymux.core.spi.PayMethod;
+import dev.paymux.core.spi.PaymentProvider;
 import dev.paymux.core.providers.ProviderFees;
 import dev.paymux.core.providers.ProviderInstances;
 import dev.paymux.core.tx.Transactions;

@@ -1,8 +1,8 @@
 package dev.paymux.api.provider;
 
-import dev.paymux.core.provider.PaymentProvider;
-import dev.paymux.core.provider.ProviderException;
-import dev.paymux.core.provider.Refreshable;
+import dev.paymux.core.spi.PaymentProvider;
+import dev.paymux.core.spi.ProviderException;
+import dev.paymux.core.spi.Refreshable;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package dev.paymux.api.provider;
 
-import dev.paymux.core.provider.MapSettings;
-import dev.paymux.core.provider.PaymentProvider;
-import dev.paymux.core.provider.PaymentProviderFactory;
+import dev.paymux.core.spi.MapSettings;
+import dev.paymux.core.spi.PaymentProvider;
+import dev.paymux.core.spi.PaymentProviderFactory;
 import dev.paymux.core.providers.ProviderInstances;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,8 +1,8 @@
 package dev.paymux.api.provider;
 
-import dev.paymux.core.provider.PaymentProvider;
-import dev.paymux.core.provider.ProviderException;
-import dev.paymux.core.provider.ProviderPayment;
+import dev.paymux.core.spi.PaymentProvider;
+import dev.paymux.core.spi.ProviderException;
+import dev.paymux.core.spi.ProviderPayment;
 import dev.paymux.core.providers.ProviderPayments.Linked;
 import dev.paymux.core.providers.ProviderUpdates;
 import java.time.Instant;

@@ -2,8 +2,8 @@ package dev.paymux.api.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.paymux.core.provider.ProviderSettings;
-import dev.paymux.core.provider.ResilienceSettings;
+import dev.paymux.core.spi.ProviderSettings;
+import dev.paymux.core.spi.ResilienceSettings;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Map;

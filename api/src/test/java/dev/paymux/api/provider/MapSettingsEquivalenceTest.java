@@ -2,8 +2,8 @@ package dev.paymux.api.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.paymux.core.provider.MapSettings;
-import dev.paymux.core.provider.PaymentProvider;
+import dev.paymux.core.spi.MapSettings;
+import dev.paymux.core.spi.PaymentProvider;
 import dev.paymux.soprano.SopranoProviderFactory;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -15,7 +15,7 @@ import dev.paymux.api.support.Http;
 import dev.paymux.api.support.Merchant;
 import dev.paymux.core.money.Asset;
 import dev.paymux.core.payment.PaymentService;
-import dev.paymux.core.provider.FeeSchedule;
+import dev.paymux.core.spi.FeeSchedule;
 import dev.paymux.core.store.StoreId;
 import dev.paymux.cryptomus.CryptomusAsset;
 import dev.paymux.cryptomus.CryptomusConfig;

@@ -7,7 +7,7 @@ import dev.paymux.core.payment.Payment;
 import dev.paymux.core.payment.PaymentException;
 import dev.paymux.core.payment.PaymentService;
 import dev.paymux.core.payment.PaymentService.Created;
-import dev.paymux.core.provider.PaymentProvider;
+import dev.paymux.core.spi.PaymentProvider;
 import dev.paymux.core.providers.StoreProviders;
 import dev.paymux.core.routing.ProviderUnavailableException;
 import dev.paymux.core.routing.RoutedCheckout;

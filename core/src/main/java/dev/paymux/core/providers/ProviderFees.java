@@ -1,6 +1,6 @@
 package dev.paymux.core.providers;
 
-import dev.paymux.core.provider.PayMethod;
+import dev.paymux.core.spi.PayMethod;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -14,7 +14,7 @@ public interface ProviderInstances {
     /**
      * One stored instance.
      *
-     * @param settings flat kebab-case keys to values, as read by {@link dev.paymux.core.provider.MapSettings}
+     * @param settings flat kebab-case keys to values, as read by {@link dev.paymux.core.spi.MapSettings}
      */
     record Stored(String name, String type, boolean enabled, Map<String, String> settings, Instant createdAt,
             Instant updatedAt) {

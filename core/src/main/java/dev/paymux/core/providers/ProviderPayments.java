@@ -1,7 +1,7 @@
 package dev.paymux.core.providers;
 
 import dev.paymux.core.payment.PaymentId;
-import dev.paymux.core.provider.ProviderReference;
+import dev.paymux.core.spi.ProviderReference;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package dev.paymux.core.routing;
 
-import dev.paymux.core.provider.PaymentIntent;
-import dev.paymux.core.provider.PaymentProvider;
-import dev.paymux.core.provider.Quote;
+import dev.paymux.core.spi.PaymentIntent;
+import dev.paymux.core.spi.PaymentProvider;
+import dev.paymux.core.spi.Quote;
 
 /**
  * Where the router gets an instance's cost: the adapter's own quote, or the fee schedule the operator

@@ -1,7 +1,7 @@
 package dev.paymux.core.routing;
 
 import dev.paymux.core.payment.PaymentId;
-import dev.paymux.core.provider.PaymentIntent;
+import dev.paymux.core.spi.PaymentIntent;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;

@@ -1,9 +1,9 @@
 package dev.paymux.core.routing;
 
-import dev.paymux.core.provider.PaymentIntent;
-import dev.paymux.core.provider.PaymentProvider;
-import dev.paymux.core.provider.ProviderHealth;
-import dev.paymux.core.provider.Quote;
+import dev.paymux.core.spi.PaymentIntent;
+import dev.paymux.core.spi.PaymentProvider;
+import dev.paymux.core.spi.ProviderHealth;
+import dev.paymux.core.spi.Quote;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;

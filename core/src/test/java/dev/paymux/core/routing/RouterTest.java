@@ -2,7 +2,7 @@ package dev.paymux.core.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.paymux.core.provider.PaymentIntent;
+import dev.paymux.core.spi.PaymentIntent;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;

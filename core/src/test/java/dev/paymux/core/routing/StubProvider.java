@@ -1,16 +1,16 @@
 package dev.paymux.core.routing;
 
-import dev.paymux.core.provider.CallbackRequest;
-import dev.paymux.core.provider.CallbackResult;
-import dev.paymux.core.provider.Capabilities;
-import dev.paymux.core.provider.FeeSchedule;
-import dev.paymux.core.provider.PayMethod;
-import dev.paymux.core.provider.PaymentIntent;
-import dev.paymux.core.provider.PaymentProvider;
-import dev.paymux.core.provider.ProviderHealth;
-import dev.paymux.core.provider.ProviderPayment;
-import dev.paymux.core.provider.ProviderReference;
-import dev.paymux.core.provider.Quote;
+import dev.paymux.core.spi.CallbackRequest;
+import dev.paymux.core.spi.CallbackResult;
+import dev.paymux.core.spi.Capabilities;
+import dev.paymux.core.spi.FeeSchedule;
+import dev.paymux.core.spi.PayMethod;
+import dev.paymux.core.spi.PaymentIntent;
+import dev.paymux.core.spi.PaymentProvider;
+import dev.paymux.core.spi.ProviderHealth;
+import dev.paymux.core.spi.ProviderPayment;
+import dev.paymux.core.spi.ProviderReference;
+import dev.paymux.core.spi.Quote;
 import java.math.BigDecimal;
 import java.util.List;
 

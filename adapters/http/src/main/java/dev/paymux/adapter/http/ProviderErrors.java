@@ -1,7 +1,7 @@
 package dev.paymux.adapter.http;
 
-import dev.paymux.core.provider.ProviderException;
-import dev.paymux.core.provider.ProviderException.Kind;
+import dev.paymux.core.spi.ProviderException;
+import dev.paymux.core.spi.ProviderException.Kind;
 import feign.FeignException;
 import feign.Response;
 import feign.RetryableException;

@@ -1,6 +1,6 @@
 package dev.paymux.adapter.http;
 
-import dev.paymux.core.provider.ResilienceSettings;
+import dev.paymux.core.spi.ResilienceSettings;
 import feign.Feign;
 import feign.Request;
 import feign.Retryer;

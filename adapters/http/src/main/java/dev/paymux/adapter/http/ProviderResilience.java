@@ -1,8 +1,8 @@
 package dev.paymux.adapter.http;
 
-import dev.paymux.core.provider.ProviderException;
-import dev.paymux.core.provider.ProviderException.Kind;
-import dev.paymux.core.provider.ResilienceSettings;
+import dev.paymux.core.spi.ProviderException;
+import dev.paymux.core.spi.ProviderException.Kind;
+import dev.paymux.core.spi.ResilienceSettings;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.retry.Retry;

@@ -1,18 +1,18 @@
 package dev.paymux.onchain.provider;
 
 import dev.paymux.core.payment.PaymentStatus;
-import dev.paymux.core.provider.CallbackRequest;
-import dev.paymux.core.provider.CallbackResult;
-import dev.paymux.core.provider.Capabilities;
-import dev.paymux.core.provider.NativeCheckout;
-import dev.paymux.core.provider.NativeCheckout.NativeState;
-import dev.paymux.core.provider.PayMethod;
-import dev.paymux.core.provider.PaymentIntent;
-import dev.paymux.core.provider.PaymentProvider;
-import dev.paymux.core.provider.ProviderPayment;
-import dev.paymux.core.provider.ProviderReference;
-import dev.paymux.core.provider.ProviderStatus;
-import dev.paymux.core.provider.Quote;
+import dev.paymux.core.spi.CallbackRequest;
+import dev.paymux.core.spi.CallbackResult;
+import dev.paymux.core.spi.Capabilities;
+import dev.paymux.core.spi.NativeCheckout;
+import dev.paymux.core.spi.NativeCheckout.NativeState;
+import dev.paymux.core.spi.PayMethod;
+import dev.paymux.core.spi.PaymentIntent;
+import dev.paymux.core.spi.PaymentProvider;
+import dev.paymux.core.spi.ProviderPayment;
+import dev.paymux.core.spi.ProviderReference;
+import dev.paymux.core.spi.ProviderStatus;
+import dev.paymux.core.spi.Quote;
 import java.util.List;
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package dev.paymux.core.provider;
+package dev.paymux.core.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,8 +1,8 @@
-package dev.paymux.core.provider;
+package dev.paymux.core.spi;
 
 /**
  * Builds instances of one provider type from their settings. An adapter module ships one, listed in
- * {@code META-INF/services/dev.paymux.core.provider.PaymentProviderFactory}, so that adding the module to
+ * {@code META-INF/services/dev.paymux.core.spi.PaymentProviderFactory}, so that adding the module to
  * the application and configuring {@code paymux.providers.instances.<name>.type=<type>} is all it takes.
  */
 public interface PaymentProviderFactory {

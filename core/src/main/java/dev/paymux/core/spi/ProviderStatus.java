@@ -1,4 +1,4 @@
-package dev.paymux.core.provider;
+package dev.paymux.core.spi;
 
 import dev.paymux.core.payment.PaymentStatus;
 import java.util.Objects;

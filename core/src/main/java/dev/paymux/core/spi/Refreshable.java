@@ -1,4 +1,4 @@
-package dev.paymux.core.provider;
+package dev.paymux.core.spi;
 
 /**
  * A provider whose {@link PaymentProvider#capabilities()} and {@link PaymentProvider#quote quotes} are served

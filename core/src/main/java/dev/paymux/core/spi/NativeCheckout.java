@@ -1,4 +1,4 @@
-package dev.paymux.core.provider;
+package dev.paymux.core.spi;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.paymux.core.provider;
+package dev.paymux.core.spi;
 
 /** Whether a provider instance can take payments now, and why not. */
 public record ProviderHealth(boolean up, String detail) {

@@ -1,4 +1,4 @@
-package dev.paymux.core.provider;
+package dev.paymux.core.spi;
 
 /**
  * A provider call that did not succeed, typed so that nothing of the provider's internals leaks to the

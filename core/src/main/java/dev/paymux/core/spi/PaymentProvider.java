@@ -1,4 +1,4 @@
-package dev.paymux.core.provider;
+package dev.paymux.core.spi;
 
 /**
  * A payment provider: Paymux's own (the native chain watchers) or a third-party gateway reached
