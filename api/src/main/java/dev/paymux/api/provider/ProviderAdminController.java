@@ -199,13 +199,13 @@ class ProviderAdminController {
 
     @GetMapping("/admin/v1/providers/callbacks")
     @Operation(summary = "Recent provider callbacks, newest first",
-            description = "Query: instance, outcome (rejected, applied, unchanged, unknown-payment, abandoned-attempt), limit (1-500, "
+            description = "Query: instance, outcome (rejected, applied, unchanged, superseded, unknown-payment, abandoned-attempt), limit (1-500, "
                     + "default 100). Bodies are kept in the database, not shown here.")
     ApiResponse<List<CallbackView>> callbacks(@RequestParam(name = "instance", required = false) String instance,
             @RequestParam(name = "outcome", required = false) String outcome,
             @RequestParam(name = "limit", defaultValue = "100") String limit) {
-        if (outcome != null && !List.of("rejected", "applied", "unchanged", "unknown-payment", "abandoned-attempt").contains(outcome)) {
-            throw badRequest("outcome must be one of rejected, applied, unchanged, unknown-payment, abandoned-attempt");
+        if (outcome != null && !List.of("rejected", "applied", "unchanged", "superseded", "unknown-payment", "abandoned-attempt").contains(outcome)) {
+            throw badRequest("outcome must be one of rejected, applied, unchanged, superseded, unknown-payment, abandoned-attempt");
         }
         int n = limit.matches("\\d{1,3}") ? Integer.parseInt(limit) : -1;
         if (n < 1 || n > 500) {

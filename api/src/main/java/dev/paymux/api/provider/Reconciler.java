@@ -34,17 +34,22 @@ class Reconciler implements GenericHandler<Instant> {
     @Override
     public Object handle(Instant tick, MessageHeaders headers) {
         for (Linked due : updates.dueForCheck(BATCH)) {
-            PaymentProvider provider = registry.find(due.reference().instance()).orElse(null);
-            if (provider == null) {
-                continue;
-            }
-            try {
-                ProviderPayment now = provider.fetch(due.reference());
-                updates.fetched(due.payment(), now.status(), now.amountReceived(), now.txHash());
-            } catch (ProviderException e) {
-                log.info("Reconciliation of {} at {} postponed: {}", due.payment(), provider.instance(), e.getMessage());
-            }
+            check(due);
         }
         return null;
+    }
+
+    /** Asks the provider holding one payment for its state and applies the answer. */
+    void check(Linked due) {
+        PaymentProvider provider = registry.find(due.reference().instance()).orElse(null);
+        if (provider == null) {
+            return;
+        }
+        try {
+            ProviderPayment now = provider.fetch(due.reference());
+            updates.fetched(due.payment(), provider.instance(), now);
+        } catch (ProviderException e) {
+            log.info("Reconciliation of {} at {} postponed: {}", due.payment(), provider.instance(), e.getMessage());
+        }
     }
 }

@@ -1,7 +1,8 @@
 package dev.paymux.core.ledger;
 
-import dev.paymux.core.money.Asset;
+import dev.paymux.core.money.Currency;
 import dev.paymux.core.store.StoreId;
+import java.math.BigDecimal;
 import java.util.Map;
 
 /** The double-entry journal. */
@@ -14,6 +15,12 @@ public interface Ledger {
      */
     boolean post(JournalEntry entry);
 
-    /** Balances per asset for the assets the store has postings in. */
-    Map<Asset, Balance> balances(StoreId store);
+    /** Balances per currency (asset or fiat) for the currencies the store has postings in. */
+    Map<Currency, Balance> balances(StoreId store);
+
+    /**
+     * The sum of the postings to {@code kind} in {@code currency} of the entries whose idempotency key
+     * starts with {@code keyPrefix}: what a business object (e.g. one payment's entries) has booked so far.
+     */
+    BigDecimal posted(String keyPrefix, AccountKind kind, Currency currency);
 }

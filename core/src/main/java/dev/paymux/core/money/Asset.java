@@ -10,7 +10,7 @@ import java.util.Optional;
  * may carry); {@code displayScale} is the precision amounts are shown and priced with, which is also
  * the step of the unique-amount offsets of the address pool.
  */
-public enum Asset {
+public enum Asset implements Currency {
     USDT_TRC20("usdt", 6, 2),
     USDT_ERC20("usdt", 6, 2),
     BTC("btc", 8, 8),
@@ -31,10 +31,17 @@ public enum Asset {
         return ticker;
     }
 
+    @Override
+    public String code() {
+        return name();
+    }
+
+    @Override
     public int decimals() {
         return decimals;
     }
 
+    @Override
     public int displayScale() {
         return displayScale;
     }

@@ -4,12 +4,27 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Fiat currencies a payment may be priced in. */
-public enum Fiat {
+/** Fiat currencies a payment may be priced in, and that a fiat provider may collect. */
+public enum Fiat implements Currency {
     USD, EUR, RUB, CNY, GBP;
 
     /** Fiat amounts carry at most this many decimals. */
     public static final int SCALE = 2;
+
+    @Override
+    public String code() {
+        return name();
+    }
+
+    @Override
+    public int decimals() {
+        return SCALE;
+    }
+
+    @Override
+    public int displayScale() {
+        return SCALE;
+    }
 
     public String key() {
         return name().toLowerCase(Locale.ROOT);

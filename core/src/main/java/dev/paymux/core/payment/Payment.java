@@ -1,6 +1,7 @@
 package dev.paymux.core.payment;
 
 import dev.paymux.core.money.Asset;
+import dev.paymux.core.money.Currency;
 import dev.paymux.core.store.StoreId;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -186,28 +187,79 @@ public final class Payment {
     }
 
     /**
-     * A third-party provider's word on the payment. Only forward moves of the transition table are taken:
-     * a late or reordered callback never moves a payment back (nor to {@code pending}), and a final payment
-     * changes only to {@code refunded}.
-     *
-     * @return true when the status changed
+     * A third-party provider's word on the payment, under the one rule for all providers:
+     * <ul>
+     * <li>a report of money collected ({@code completed}, {@code overpaid}, {@code underpaid}) with an amount
+     * in the payment's currency is judged by {@link ReceiptRules}, like a native payment: less than
+     * {@code amount_with_cents} is underpaid (completed within the store's tolerance), more is overpaid;</li>
+     * <li>only forward moves of the transition table are taken: late or reordered news never moves a payment
+     * back (nor to {@code pending}); a final payment changes only to {@code refunded}; a failed or expired
+     * payment still takes money the provider reports collected, and a payment that received money never
+     * becomes failed (money received outranks a failure).</li>
+     * </ul>
+     * Amounts and the transaction are taken only from a report that is not superseded, and an amount only
+     * when it is in the payment's currency.
      */
-    public boolean applyProviderStatus(PaymentStatus target, String rawStatus, BigDecimal received, String txHash,
+    public ProviderReport.Verdict applyProviderStatus(ProviderReport report, BigDecimal tolerancePercent,
             Instant now) {
-        if (received != null) {
-            amountReceived = received;
+        PaymentStatus target = judged(report, tolerancePercent);
+        if (target == null || target != status
+                && (target == PaymentStatus.PENDING || !PaymentTransitions.isAllowed(status, target))) {
+            return ProviderReport.Verdict.SUPERSEDED;
         }
-        if (txHash != null) {
-            this.txHash = txHash;
+        if (report.received() != null && inPaymentsCurrency(report.receivedIn())) {
+            amountReceived = report.received();
         }
-        if (target == status || target == PaymentStatus.PENDING || !PaymentTransitions.isAllowed(status, target)) {
-            return false;
+        if (report.txHash() != null) {
+            this.txHash = report.txHash();
         }
-        transition(target, "provider status " + rawStatus, now);
-        if (target == PaymentStatus.COMPLETED || target == PaymentStatus.OVERPAID) {
+        if (target == status) {
+            return ProviderReport.Verdict.AGREES;
+        }
+        transition(target, "provider status " + report.raw(), now);
+        if (isPaid(target)) {
             confirmedAt = now;
         }
-        return true;
+        return ProviderReport.Verdict.CHANGED;
+    }
+
+    /** The status a report means for this payment; null for a report of money collected that collected none. */
+    private PaymentStatus judged(ProviderReport report, BigDecimal tolerancePercent) {
+        if (isPaid(status) && report.status() == PaymentStatus.FAILED) {
+            return null;
+        }
+        if (!isPaid(report.status()) || report.received() == null || amountWithCents == null
+                || !inPaymentsCurrency(report.receivedIn())) {
+            // No amount to judge (or one in another currency): the provider's own verdict stands.
+            return report.status();
+        }
+        if (report.received().signum() <= 0) {
+            return null;
+        }
+        return ReceiptRules.statusFor(status, amountWithCents, tolerancePercent, report.received(), true);
+    }
+
+    private boolean inPaymentsCurrency(String code) {
+        Currency own = currency();
+        return code == null || own != null && (own.code().equalsIgnoreCase(code.trim())
+                || Currency.parse(code).filter(own::equals).isPresent());
+    }
+
+    /** True for the statuses that mean money arrived: completed, overpaid and underpaid. */
+    public static boolean isPaid(PaymentStatus s) {
+        return s == PaymentStatus.COMPLETED || s == PaymentStatus.OVERPAID || s == PaymentStatus.UNDERPAID;
+    }
+
+    /**
+     * The currency {@code amount_with_cents} and {@code amount_received} are in, the one the ledger books the
+     * payment in: its asset, or for a fiat method at a provider (a card payment) the price's fiat currency.
+     * Null while unknown (a payment still selecting).
+     */
+    public Currency currency() {
+        if (asset != null) {
+            return asset;
+        }
+        return Currency.parse(price.currency()).orElse(null);
     }
 
     /**

@@ -11,7 +11,9 @@ import java.util.Set;
  * The one table of legal status transitions. Anything not listed here is rejected by the
  * {@link Payment} aggregate. Expired and underpaid payments stay open to late or additional
  * transfers; a reorg may send a confirming or underpaid payment back to pending; a provider may return
- * money it was still processing (confirming to refunded).
+ * money it was still processing (confirming to refunded). A failed payment still takes money a provider
+ * reports collected after all (its callbacks may race or arrive out of order): money received outranks a
+ * failure, while nothing but a refund follows money received.
  */
 public final class PaymentTransitions {
 
@@ -26,7 +28,7 @@ public final class PaymentTransitions {
         allow(EXPIRED, CONFIRMING, COMPLETED, OVERPAID, UNDERPAID);
         allow(COMPLETED, REFUNDED);
         allow(OVERPAID, REFUNDED);
-        allow(FAILED);
+        allow(FAILED, COMPLETED, OVERPAID, UNDERPAID);
         allow(REFUNDED);
     }
 

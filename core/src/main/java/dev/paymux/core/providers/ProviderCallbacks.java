@@ -17,12 +17,15 @@ public interface ProviderCallbacks {
     /** Stores a callback that failed verification. */
     void recordRejected(String instance, String reason, String body, Instant now);
 
-    /** What became of a verified callback: {@code applied}, {@code unchanged}, {@code unknown-payment}. */
+    /**
+     * What became of a verified callback: {@code applied}, {@code unchanged}, {@code superseded} (news the
+     * payment's status outranks, e.g. a failure after a success), {@code unknown-payment}, {@code abandoned-attempt}.
+     */
     void outcome(long id, PaymentId payment, String outcome);
 
     /**
      * The most recent callbacks, newest first, optionally of one instance and one outcome
-     * ({@code rejected}, {@code applied}, {@code unchanged}, {@code unknown-payment}).
+     * ({@code rejected}, {@code applied}, {@code unchanged}, {@code superseded}, {@code unknown-payment}).
      */
     java.util.List<Recorded> recent(String instance, String outcome, int limit);
 

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.paymux.core.ledger.JournalEntry.Posting;
 import dev.paymux.core.money.Asset;
+import dev.paymux.core.money.Currency;
+import dev.paymux.core.money.Fiat;
 import dev.paymux.core.store.StoreId;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -103,6 +105,26 @@ class JournalEntryTest {
                 p(EXTERNAL, Asset.ETH, "-0.999999999999999999"))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("ETH");
+    }
+
+    @Test
+    void fiat_currencies_balance_on_their_own_and_never_against_an_asset() {
+        assertThatCode(() -> new JournalEntry("k", "card payment", List.of(
+                new Posting(STORE, EXTERNAL, Fiat.RUB, new BigDecimal("-1000.00")),
+                new Posting(STORE, AVAILABLE, Fiat.RUB, new BigDecimal("1000"), "soprano-main"))))
+                .doesNotThrowAnyException();
+        assertThatThrownBy(() -> new JournalEntry("k", "d", List.of(
+                new Posting(STORE, AVAILABLE, Fiat.USD, new BigDecimal("10")),
+                p(EXTERNAL, Asset.USDT_TRC20, "-10"))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("USD");
+    }
+
+    @Test
+    void currency_codes_parse_to_assets_or_fiat() {
+        assertThat(Currency.parse("rub")).contains(Fiat.RUB);
+        assertThat(Currency.parse("USDT_TRC20")).contains(Asset.USDT_TRC20);
+        assertThat(Currency.parse("LTC")).isEmpty();
+        assertThat(Currency.parse(null)).isEmpty();
     }
 
     @Test

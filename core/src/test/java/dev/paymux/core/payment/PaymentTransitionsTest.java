@@ -48,7 +48,7 @@ class PaymentTransitionsTest {
         EXPECTED.put(EXPIRED, EnumSet.of(CONFIRMING, COMPLETED, OVERPAID, UNDERPAID));
         EXPECTED.put(COMPLETED, EnumSet.of(REFUNDED));
         EXPECTED.put(OVERPAID, EnumSet.of(REFUNDED));
-        EXPECTED.put(FAILED, EnumSet.noneOf(PaymentStatus.class));
+        EXPECTED.put(FAILED, EnumSet.of(COMPLETED, OVERPAID, UNDERPAID));
         EXPECTED.put(REFUNDED, EnumSet.noneOf(PaymentStatus.class));
     }
 
@@ -128,14 +128,15 @@ class PaymentTransitionsTest {
         @ParameterizedTest
         @EnumSource(PaymentStatus.class)
         void final_means_nothing_but_a_refund_can_follow(PaymentStatus s) {
-            boolean expectedFinal = EnumSet.of(COMPLETED, OVERPAID, FAILED, REFUNDED).contains(s);
+            boolean expectedFinal = EnumSet.of(COMPLETED, OVERPAID, REFUNDED).contains(s);
             assertThat(s.isFinal()).as("%s.isFinal()", s).isEqualTo(expectedFinal);
         }
 
         @Test
-        void expired_and_underpaid_are_not_final_because_late_money_can_still_arrive() {
+        void expired_underpaid_and_failed_are_not_final_because_late_money_can_still_arrive() {
             assertThat(EXPIRED.isFinal()).isFalse();
             assertThat(UNDERPAID.isFinal()).isFalse();
+            assertThat(FAILED.isFinal()).isFalse();
         }
 
         @ParameterizedTest
@@ -439,11 +440,14 @@ class PaymentTransitionsTest {
     }
 
     @Test
-    void expected_table_sanity_only_failed_and_refunded_are_dead_ends() {
+    void expected_table_sanity_only_refunded_is_a_dead_end_and_money_received_never_fails() {
         Set<PaymentStatus> deadEnds = EXPECTED.entrySet().stream().filter(e -> e.getValue().isEmpty())
                 .map(Map.Entry::getKey).collect(Collectors.toSet());
-        assertThat(deadEnds).containsExactlyInAnyOrder(FAILED, REFUNDED);
+        assertThat(deadEnds).containsExactly(REFUNDED);
         assertThat(Arrays.stream(PaymentStatus.values()).filter(s -> PaymentTransitions.allowedFrom(s).isEmpty()))
-                .containsExactlyInAnyOrder(FAILED, REFUNDED);
+                .containsExactly(REFUNDED);
+        for (PaymentStatus paid : List.of(COMPLETED, OVERPAID)) {
+            assertThat(PaymentTransitions.isAllowed(paid, FAILED)).isFalse();
+        }
     }
 }
