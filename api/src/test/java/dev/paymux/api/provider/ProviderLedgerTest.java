@@ -48,10 +48,14 @@ class ProviderLedgerTest extends ApiTest {
     static final String INSTANCE = "soprano-ledger";
     static final String SECRET = "soprano-ledger-webhook-secret";
     static final WireMockServer SOPRANO = new WireMockServer(WireMockConfiguration.options().dynamicPort());
+    static final WireMockServer CRYPTOMUS = new WireMockServer(WireMockConfiguration.options().dynamicPort()
+            .globalTemplating(true));
+    static final String CRYPTOMUS_KEY = "cryptomus-ledger-key";
     static final EmbeddedPostgres DATABASE = startDatabase();
 
     static {
         SOPRANO.start();
+        CRYPTOMUS.start();
     }
 
     private static EmbeddedPostgres startDatabase() {
@@ -75,6 +79,11 @@ class ProviderLedgerTest extends ApiTest {
         registry.add(p + "methods[0].min", () -> "100");
         registry.add(p + "methods[0].max", () -> "600000");
         registry.add(p + "methods[0].fees.percent", () -> "2.5");
+        String c = "paymux.providers.instances.cryptomus-ledger.";
+        registry.add(c + "type", () -> "cryptomus");
+        registry.add(c + "base-url", CRYPTOMUS::baseUrl);
+        registry.add(c + "merchant-id", () -> "8b03432e-385b-4670-8d06-064591096795");
+        registry.add(c + "api-key", () -> CRYPTOMUS_KEY);
         registry.add("paymux.providers.reconcile-interval", () -> "1m");
         registry.add("paymux.providers.reconcile-tick", () -> "1h");
     }
@@ -91,6 +100,7 @@ class ProviderLedgerTest extends ApiTest {
     @BeforeEach
     void resetStubs() {
         SOPRANO.resetAll();
+        CRYPTOMUS.resetAll();
     }
 
     @Test
@@ -202,6 +212,59 @@ class ProviderLedgerTest extends ApiTest {
                 .isEqualTo(1);
     }
 
+    @Test
+    void aCryptoPaymentAtCryptomusIsBookedInItsAssetAndARefundReversesItOnce() {
+        Merchant m = providerStore("cryptomus-ledger");
+        String uuid = UUID.randomUUID().toString();
+        CRYPTOMUS.stubFor(post(urlPathEqualTo("/v1/payment")).willReturn(json("""
+                {"state": 0, "result": {"uuid": "%s", "order_id": "{{jsonPath request.body '$.order_id'}}", "amount": "25.00", "payer_amount": "25.00000000",
+                 "payer_currency": "USDT", "currency": "USDT", "network": "tron",
+                 "address": "TXYZopYRdj2D9XRtbG411XZZ3kM5VkAeBf", "txid": null, "payment_status": "check",
+                 "url": "https://pay.cryptomus.com/pay/%s", "expired_at": 4102444800, "status": "check",
+                 "is_final": false}}""".formatted(uuid, uuid)).withTransformers("response-template")));
+        Http.Response created = m.post("/api/v1/payment/create", "{\"amount\":\"25\",\"order_id\":\"CRY-L1\"}");
+        assertThat(created.status()).as(created.body()).isEqualTo(200);
+        String id = created.data().get("payment_id").asString();
+
+        assertThat(cryptomusCallback(uuid, id, "paid", "25.00000000").status()).isEqualTo(200);
+        assertThat(status(m, id)).isEqualTo("completed");
+        JsonNode usdt = m.get("/api/v1/merchant/balance").data().get("USDT_TRC20");
+        assertThat(usdt.get("available").decimalValue()).isEqualByComparingTo("25");
+        assertThat(usdt.get("provider_held").decimalValue()).isEqualByComparingTo("25");
+        assertThat(usdt.get("provider_held_by").get("cryptomus-ledger").decimalValue()).isEqualByComparingTo("25");
+
+        assertThat(cryptomusCallback(uuid, id, "refund_paid", "25.00000000").status()).isEqualTo(200);
+        assertThat(cryptomusCallback(uuid, id, "refund_paid", "25.00000000").status()).isEqualTo(200);
+        assertThat(status(m, id)).isEqualTo("refunded");
+        usdt = m.get("/api/v1/merchant/balance").data().get("USDT_TRC20");
+        assertThat(usdt.get("available").decimalValue()).isEqualByComparingTo("0");
+        assertThat(usdt.get("provider_held").decimalValue()).isEqualByComparingTo("0");
+        assertThat(usdt.get("total_received").decimalValue()).as("a refund returns what was received")
+                .isEqualByComparingTo("0");
+        assertThat(entries(m)).as("paid, then reversed once").isEqualTo(2);
+        assertBalanced(m);
+    }
+
+    private Http.Response cryptomusCallback(String uuid, String orderId, String status, String paid) {
+        String unsigned = "{\"type\":\"payment\",\"uuid\":\"" + uuid + "\",\"order_id\":\"" + orderId
+                + "\",\"amount\":\"25.00\",\"payment_amount\":\"" + paid + "\",\"is_final\":true,\"status\":\""
+                + status + "\",\"network\":\"tron\",\"currency\":\"USDT\",\"payer_currency\":\"USDT\",\"txid\":\"ab12\"}";
+        String signed = unsigned.substring(0, unsigned.length() - 1) + ",\"sign\":\""
+                + md5(unsigned.getBytes(StandardCharsets.UTF_8)) + "\"}";
+        return http().send("POST", "/callbacks/cryptomus-ledger", signed.getBytes(StandardCharsets.UTF_8),
+                Map.of("Content-Type", "application/json"));
+    }
+
+    private static String md5(byte[] json) {
+        try {
+            java.security.MessageDigest md5 = java.security.MessageDigest.getInstance("MD5");
+            String base64 = java.util.Base64.getEncoder().encodeToString(json);
+            return java.util.HexFormat.of().formatHex(md5.digest((base64 + CRYPTOMUS_KEY).getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Posts the callbacks all at once; returns the statuses of those not answered 200. */
     private List<String> race(Created c, List<String> statuses) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(statuses.size());
@@ -263,9 +326,13 @@ class ProviderLedgerTest extends ApiTest {
     }
 
     private Merchant sopranoStore() {
+        return providerStore(INSTANCE);
+    }
+
+    private Merchant providerStore(String instance) {
         Merchant m = newStore(List.of("USDT_TRC20"), 1);
         Http.Response r = admin().send("PUT", "/admin/v1/stores/" + m.storeId() + "/provider",
-                "{\"instance\":\"" + INSTANCE + "\"}");
+                "{\"instance\":\"" + instance + "\"}");
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         return m;
     }
