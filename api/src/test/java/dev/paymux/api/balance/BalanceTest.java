@@ -9,6 +9,7 @@ import dev.paymux.core.ledger.JournalEntry;
 import dev.paymux.core.ledger.JournalEntry.Posting;
 import dev.paymux.core.ledger.Ledger;
 import dev.paymux.core.money.Asset;
+import dev.paymux.core.money.Fiat;
 import dev.paymux.core.store.StoreId;
 import java.math.BigDecimal;
 import java.util.List;
@@ -33,6 +34,10 @@ class BalanceTest extends ApiTest {
         assertThat(usdt.get("total_received").toString()).isEqualTo("0.00");
         assertThat(usdt.get("total_withdrawn").toString()).isEqualTo("0.00");
         assertThat(usdt.get("total_commission").toString()).isEqualTo("0.00");
+        // Beside the seed's five fields: the part of available that providers hold, in all and per instance.
+        assertThat(usdt.get("provider_held").toString()).isEqualTo("0.00");
+        assertThat(usdt.get("provider_held_by").isObject()).isTrue();
+        assertThat(usdt.get("provider_held_by").isEmpty()).isTrue();
         // Plain notation on the wire, with the asset's precision (not 0E-8).
         assertThat(r.body()).contains("\"BTC\":{\"available\":0.00000000,\"pending\":0.00000000");
     }
@@ -59,5 +64,21 @@ class BalanceTest extends ApiTest {
         assertThat(b.get("total_received").decimalValue()).isEqualByComparingTo("100.14");
         assertThat(b.get("total_commission").decimalValue()).isEqualByComparingTo("1.50");
         assertThat(b.get("total_withdrawn").decimalValue()).isEqualByComparingTo("0");
+        assertThat(b.get("provider_held").decimalValue()).as("on Paymux's own addresses").isEqualByComparingTo("0");
+    }
+
+    @Test
+    void fiatMoneyAProviderHoldsHasItsOwnLine() {
+        Merchant m = newStore(List.of("USDT_TRC20"), 1);
+        StoreId store = StoreId.parse(m.storeId()).orElseThrow();
+        assertThat(ledger.post(new JournalEntry("test:" + store + ":card", "card payment", List.of(
+                new Posting(store, AccountKind.EXTERNAL, Fiat.RUB, new BigDecimal("-1000.5")),
+                new Posting(store, AccountKind.AVAILABLE, Fiat.RUB, new BigDecimal("1000.5"), "soprano-a"))))).isTrue();
+
+        var r = m.get("/api/v1/merchant/balance");
+        assertThat(r.body()).contains("\"RUB\":{\"available\":1000.50,\"pending\":0.00,\"total_received\":1000.50,"
+                + "\"total_withdrawn\":0.00,\"total_commission\":0.00,\"provider_held\":1000.50,"
+                + "\"provider_held_by\":{\"soprano-a\":1000.50}}");
+        assertThat(r.data().get("USDT_TRC20").get("available").toString()).isEqualTo("0.00");
     }
 }
