@@ -101,6 +101,8 @@ class ProviderLedgerTest extends ApiTest {
     void resetStubs() {
         SOPRANO.resetAll();
         CRYPTOMUS.resetAll();
+        // A provider whose health check fails is not offered new payments.
+        SOPRANO.stubFor(get(urlPathEqualTo("/api/v1/health")).willReturn(json("{\"status\": \"ok\"}")));
     }
 
     @Test
