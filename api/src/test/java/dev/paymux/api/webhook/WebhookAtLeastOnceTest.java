@@ -83,17 +83,33 @@ class WebhookAtLeastOnceTest extends ApiTest {
             List<WebhookStore> stores = List.of(admin().createStoreWithWebhook(receiver.url(), clock),
                     admin().createStoreWithWebhook(receiver.url(), clock),
                     admin().createStoreWithWebhook(receiver.url(), clock));
-            List<EventId> ids = new ArrayList<>();
-            for (int i = 0; i < events; i++) {
-                ids.add(enqueue(stores.get(i % stores.size())));
-            }
-            // The application's own dispatcher runs; a second instance with its own claimer and sender runs beside it.
+            // The second instance with its own claimer and sender, beside the application's own dispatcher.
             WebhookClaimer claimer = new WebhookClaimer(deliveries, clock, properties);
             WebhookSender sender = new WebhookSender(deliveries, tx, urls, clock, properties);
+            List<EventId> ids = new ArrayList<>();
+            int firstBatch;
+            // Both instances must take part whatever the scheduler does: with the application's dispatcher
+            // stopped, the second claims and sends one batch (a batch is smaller than the queue) ...
+            webhookPoller.stop();
+            try {
+                for (int i = 0; i < events; i++) {
+                    ids.add(enqueue(stores.get(i % stores.size())));
+                }
+                List<Delivery> batch = claimer.claim();
+                assertThat(batch).isNotEmpty().hasSizeLessThan(events);
+                batch.forEach(sender::send);
+                firstBatch = batch.size();
+            } finally {
+                webhookPoller.start();
+            }
+            // ... and it claims again only once the application's dispatcher has delivered something too.
             AtomicBoolean running = new AtomicBoolean(true);
             List<Integer> secondInstanceSent = new ArrayList<>();
             Thread second = new Thread(() -> {
-                int sent = 0;
+                int sent = firstBatch;
+                while (running.get() && receiver.received().size() <= firstBatch) {
+                    sleep(20);
+                }
                 while (running.get()) {
                     List<Delivery> batch = claimer.claim();
                     if (batch == null) {
