@@ -4,7 +4,10 @@ import static dev.paymux.db.Sql.ts;
 
 import dev.paymux.core.payment.PaymentId;
 import dev.paymux.core.providers.ProviderCallbacks;
+import dev.paymux.core.text.StorableText;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 final class JdbcProviderCallbacks implements ProviderCallbacks {
@@ -22,21 +25,24 @@ final class JdbcProviderCallbacks implements ProviderCallbacks {
             Instant now) {
         return jdbc.sql("""
                 insert into provider_callbacks (instance, received_at, verified, dedupe_key, external_id, raw_status,
-                    outcome, body)
-                values (:i, :now, true, :key, :external, :raw, 'received', :body)
+                    outcome, body, raw_body)
+                values (:i, :now, true, :key, :external, :raw, 'received', :body, :bytes)
                 on conflict (instance, dedupe_key) where dedupe_key is not null do nothing
                 returning id
                 """).param("i", instance).param("now", ts(now)).param("key", dedupeKey).param("external", externalId)
-                .param("raw", rawStatus).param("body", clip(body))
+                .param("raw", rawStatus).param("body", readable(body))
+                .param("bytes", clip(body.getBytes(StandardCharsets.UTF_8)))
                 .query(Long.class).optional().orElse(-1L);
     }
 
     @Override
-    public void recordRejected(String instance, String reason, String body, Instant now) {
+    public void recordRejected(String instance, String reason, byte[] body, Instant now) {
         jdbc.sql("""
-                insert into provider_callbacks (instance, received_at, verified, reject_reason, outcome, body)
-                values (:i, :now, false, :reason, 'rejected', :body)
-                """).param("i", instance).param("now", ts(now)).param("reason", reason).param("body", clip(body))
+                insert into provider_callbacks (instance, received_at, verified, reject_reason, outcome, body, raw_body)
+                values (:i, :now, false, :reason, 'rejected', :body, :bytes)
+                """).param("i", StorableText.replacingInvalid(instance)).param("now", ts(now))
+                .param("reason", StorableText.replacingInvalid(reason))
+                .param("body", readable(new String(body, StandardCharsets.UTF_8))).param("bytes", clip(body))
                 .update();
     }
 
@@ -63,7 +69,12 @@ final class JdbcProviderCallbacks implements ProviderCallbacks {
                 }).list();
     }
 
-    private static String clip(String body) {
-        return body.length() > MAX_BODY ? body.substring(0, MAX_BODY) : body;
+    /** The body as text to read: clipped, NUL and lone surrogates replaced (the exact bytes are in raw_body). */
+    private static String readable(String body) {
+        return StorableText.replacingInvalid(body.length() > MAX_BODY ? body.substring(0, MAX_BODY) : body);
+    }
+
+    private static byte[] clip(byte[] body) {
+        return body.length > MAX_BODY * 4 ? Arrays.copyOf(body, MAX_BODY * 4) : body;
     }
 }

@@ -38,7 +38,10 @@ class BadInputTest extends ApiTest {
             "{\"amount\":\"0\"}",
             "{\"amount\":\"0.00\"}",
             "{\"amount\":\"abc\"}",
-            "{\"amount\":\"1e5\"}",
+            "{\"amount\":\"0.001\"}",
+            "{\"amount\":\"10.123\"}",
+            "{\"amount\":0.001}",
+            "{\"amount\":\"1e-3\"}",
             "{\"amount\":\"\"}",
             "{\"amount\":\" 10\"}",
             "{\"amount\":\"10.1234567\"}",
@@ -68,6 +71,66 @@ class BadInputTest extends ApiTest {
         assertThat(r.json().get("success").asBoolean()).isFalse();
         assertThat(r.error()).isNotBlank();
         assertThat(r.body()).doesNotContain("Exception").doesNotContain("at dev.paymux");
+        assertThat(paymentCount()).isEqualTo(before);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"amount\":\"10\",\"order_id\":\"\\ud800x\"}",
+            "{\"amount\":\"10\",\"order_id\":\"x\\udfff\"}",
+            "{\"amount\":\"10\",\"order_id\":\"\\udc00\\ud800\"}",
+            "{\"amount\":\"10\",\"order_id\":\"a\\u0000b\"}",
+            "{\"amount\":\"10\",\"metadata\":{\"k\":\"\\ud800\"}}",
+            "{\"amount\":\"10\",\"metadata\":{\"\\ud800\":\"v\"}}",
+            "{\"amount\":\"10\",\"metadata\":{\"k\":{\"deep\":[\"ok\",\"\\u0000\"]}}}",
+            "{\"amount\":\"10\",\"metadata\":{\"k\\u0000\":1}}",
+            "{\"amount\":\"10\",\"colour\":\"\\ud800\"}"
+    })
+    void invalidUnicodeOrNulInAnyStringIs400AndWritesNothing(String body) {
+        long before = paymentCount();
+        Http.Response r = merchant.post("/api/v1/payment/create", body);
+        assertThat(r.status()).as(body + " -> " + r.body()).isEqualTo(400);
+        assertThat(r.error()).containsAnyOf("Unicode", "NUL");
+        assertThat(paymentCount()).isEqualTo(before);
+    }
+
+    @Test
+    void aLoneSurrogateOrderIdNeverMatchesAnotherOrdersPayment() {
+        Http.Response first = merchant.post("/api/v1/payment/create", "{\"amount\":\"10\",\"order_id\":\"?x\"}");
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        for (String other : List.of("\\ud800x", "\\udfffx")) {
+            Http.Response r = merchant.post("/api/v1/payment/create", "{\"amount\":\"10\",\"order_id\":\"" + other + "\"}");
+            assertThat(r.status()).as(other + " -> " + r.body()).isEqualTo(400);
+        }
+    }
+
+    @Test
+    void theNumberAndTheString1e5AreTheSameAmount() {
+        Merchant wide = newStore(List.of("USDT_TRC20"), 3);
+        Http.Response number = wide.post("/api/v1/payment/create", "{\"amount\":1e5}");
+        Http.Response text = wide.post("/api/v1/payment/create", "{\"amount\":\"1e5\"}");
+        assertThat(number.status()).as(number.body()).isEqualTo(200);
+        assertThat(text.status()).as(text.body()).isEqualTo(200);
+        assertThat(new java.math.BigDecimal(number.data().get("amount").asString()).setScale(0, java.math.RoundingMode.DOWN))
+                .isEqualByComparingTo("100000");
+        assertThat(new java.math.BigDecimal(text.data().get("amount").asString()).setScale(0, java.math.RoundingMode.DOWN))
+                .isEqualByComparingTo("100000");
+        assertThat(number.data().get("amount").asString()).doesNotContain("E").doesNotContain("e");
+        assertThat(text.data().get("amount").asString()).doesNotContain("E").doesNotContain("e");
+    }
+
+    @Test
+    void donorTextWithInvalidUnicodeOrNulIs400AndWritesNothing() {
+        admin().send("PATCH", "/admin/v1/stores/" + merchant.storeId(), "{\"donations_enabled\":true}");
+        long before = paymentCount();
+        for (String field : List.of("donor_name", "donor_message")) {
+            for (String value : List.of("\\ud800x", "a\\u0000b")) {
+                Http.Response r = http().postJson("/donate/create", "{\"api_key\":\"" + merchant.apiKey()
+                        + "\",\"fiat_amount\":\"10\",\"" + field + "\":\"" + value + "\"}");
+                assertThat(r.status()).as(field + "=" + value + " -> " + r.body()).isEqualTo(400);
+                assertThat(r.json().get("success").asBoolean()).isFalse();
+            }
+        }
         assertThat(paymentCount()).isEqualTo(before);
     }
 

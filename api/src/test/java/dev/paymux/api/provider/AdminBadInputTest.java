@@ -56,4 +56,60 @@ class AdminBadInputTest extends ApiTest {
         assertThat(garbage.status()).isEqualTo(400);
         assertThat(garbage.body()).isEqualTo("rejected");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"9223372036854775808", "-9223372036854775809",
+            "1e400", "-1", "0", "3600.5", "99999999999999999999999999", "\"3600\""})
+    void storeNumbersOutOfRangeAre400AndWriteNothing(String lifetime) {
+        long before = storeCount();
+        Http.Response r = admin().send("POST", "/admin/v1/stores",
+                "{\"name\":\"n\",\"assets\":[\"USDT_TRC20\"],\"lifetime_seconds\": " + lifetime + "}");
+        assertThat(r.status()).as(lifetime + " -> " + r.body()).isEqualTo(400);
+        assertThat(r.error()).contains("lifetime_seconds");
+        assertThat(storeCount()).isEqualTo(before);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"1e400", "-0.5", "11", "0.001", "99999999999999999999"})
+    void toleranceOutOfRangeOrTooPreciseIs400(String tolerance) {
+        long before = storeCount();
+        Http.Response r = admin().send("POST", "/admin/v1/stores",
+                "{\"name\":\"n\",\"assets\":[\"USDT_TRC20\"],\"underpaid_tolerance_percent\": " + tolerance + "}");
+        assertThat(r.status()).as(tolerance + " -> " + r.body()).isEqualTo(400);
+        assertThat(r.error()).contains("underpaid_tolerance_percent");
+        assertThat(storeCount()).isEqualTo(before);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"\\ud800x", "x\\udfff", "a\\u0000b"})
+    void adminTextWithInvalidUnicodeOrNulIs400AndWritesNothing(String text) {
+        long before = storeCount();
+        Http.Response r = admin().send("POST", "/admin/v1/stores",
+                "{\"name\":\"" + text + "\",\"assets\":[\"USDT_TRC20\"]}");
+        assertThat(r.status()).as(text + " -> " + r.body()).isEqualTo(400);
+        assertThat(r.error()).contains("name");
+        assertThat(storeCount()).isEqualTo(before);
+        Http.Response key = admin().send("POST", "/admin/v1/stores",
+                "{\"name\":\"ok\",\"assets\":[\"USDT_TRC20\"],\"" + text + "\":1}");
+        assertThat(key.status()).as(text + " -> " + key.body()).isEqualTo(400);
+        assertThat(storeCount()).isEqualTo(before);
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"file:///etc/passwd", "not a url", "ftp://example.com/x",
+            "javascript:alert(1)", "http://user:pw@example.com", "https://"})
+    void aProviderBaseUrlIsCheckedLikeAWebhookUrl(String url) {
+        String name = "url-check-" + UUID.randomUUID().toString().substring(0, 8);
+        Http.Response r = admin().send("POST", "/admin/v1/provider-instances", """
+                {"name": "%s", "type": "cryptomus", "settings": {"base-url": "%s",
+                 "merchant-id": "8b03432e-385b-4670-8d06-064591096795", "api-key": "k"}}""".formatted(name, url));
+        assertThat(r.status()).as(url + " -> " + r.body()).isEqualTo(400);
+        assertThat(r.error()).contains("base-url");
+        assertThat(jdbc.sql("select count(*) from provider_instances where name = :n").param("n", name)
+                .query(Long.class).single()).isZero();
+    }
+
+    private long storeCount() {
+        return jdbc.sql("select count(*) from stores").query(Long.class).single();
+    }
 }

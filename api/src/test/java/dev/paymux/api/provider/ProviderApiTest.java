@@ -330,6 +330,40 @@ class ProviderApiTest extends ApiTest {
     }
 
     @Test
+    void aCallbackWithANulByteIsRecordedWithItsBytesAndAnswered4xxForEveryProvider() {
+        for (String instance : List.of("native", "soprano-test", "cryptomus-test", "exchanger-test")) {
+            long before = callbackCount(instance);
+            byte[] body = ("{\"payment_id\": \"pay_nul\u0000x\", \"status\": \"success\"}")
+                    .getBytes(StandardCharsets.UTF_8);
+            Http.Response r = http().send("POST", "/callbacks/" + instance, body,
+                    Map.of("Content-Type", "application/json", "X-Webhook-Secret", SOPRANO_SECRET));
+            assertThat(r.status()).as(instance + " -> " + r.body()).isBetween(400, 499);
+            assertThat(callbackCount(instance)).as(instance).isEqualTo(before + 1);
+            byte[] stored = jdbc.sql("select raw_body from provider_callbacks where instance = :i order by id desc limit 1")
+                    .param("i", instance).query(byte[].class).single();
+            assertThat(stored).as(instance).isEqualTo(body);
+        }
+    }
+
+    @Test
+    void aVerifiedCallbackCarryingAnEscapedNulIsRecordedAndRefused() {
+        long before = callbackCount("soprano-test");
+        String body = """
+                {"payment_id": "pay_\\u0000x", "status": "success", "amount": 5.0, "currency": "RUB",
+                 "timestamp": "2026-11-23T12:00:00Z"}""";
+        Http.Response r = callback("soprano-test", body, Map.of("X-Webhook-Secret", SOPRANO_SECRET));
+        assertThat(r.status()).as(r.body()).isBetween(400, 499);
+        assertThat(callbackCount("soprano-test")).isEqualTo(before + 1);
+        assertThat(jdbc.sql("select outcome from provider_callbacks where instance = 'soprano-test' order by id desc limit 1")
+                .query(String.class).single()).isEqualTo("rejected");
+    }
+
+    private long callbackCount(String instance) {
+        return jdbc.sql("select count(*) from provider_callbacks where instance = :i").param("i", instance)
+                .query(Long.class).single();
+    }
+
+    @Test
     void aProviderThatIsDownFailsFastOpensItsCircuitAndShowsInHealth() {
         Merchant m = providerStore("soprano-test");
         SOPRANO.stubFor(post(urlPathEqualTo("/api/v1/payment/create"))

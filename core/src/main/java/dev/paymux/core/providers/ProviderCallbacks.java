@@ -14,8 +14,8 @@ public interface ProviderCallbacks {
     long recordVerified(String instance, String dedupeKey, String externalId, String rawStatus, String body,
             Instant now);
 
-    /** Stores a callback that failed verification. */
-    void recordRejected(String instance, String reason, String body, Instant now);
+    /** Stores a callback that failed verification, its body byte for byte (it may hold anything). */
+    void recordRejected(String instance, String reason, byte[] body, Instant now);
 
     /**
      * What became of a verified callback: {@code applied}, {@code unchanged}, {@code superseded} (news the
