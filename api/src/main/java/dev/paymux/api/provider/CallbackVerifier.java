@@ -1,9 +1,9 @@
 package dev.paymux.api.provider;
 
-import dev.paymux.core.provider.CallbackRequest;
-import dev.paymux.core.provider.CallbackResult;
-import dev.paymux.core.provider.PaymentProvider;
-import dev.paymux.core.provider.ProviderUpdate;
+import dev.paymux.core.spi.CallbackRequest;
+import dev.paymux.core.spi.CallbackResult;
+import dev.paymux.core.spi.PaymentProvider;
+import dev.paymux.core.spi.ProviderUpdate;
 import dev.paymux.core.providers.ProviderCallbacks;
 import dev.paymux.core.text.StorableText;
 import java.time.Clock;
