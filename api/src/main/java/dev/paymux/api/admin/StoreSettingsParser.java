@@ -47,7 +47,8 @@ class StoreSettingsParser {
         Integer lifetime = null;
         if (root.hasNonNull("lifetime_seconds")) {
             JsonNode l = root.get("lifetime_seconds");
-            if (!l.isIntegralNumber() || l.asLong() < 60 || l.asLong() > 7 * 24 * 3600) {
+            // canConvertToInt first: asLong() throws on integers past a long (a 500 instead of a 400).
+            if (!l.isIntegralNumber() || !l.canConvertToInt() || l.asInt() < 60 || l.asInt() > 7 * 24 * 3600) {
                 throw badRequest("lifetime_seconds must be an integer from 60 to 604800");
             }
             lifetime = l.asInt();
@@ -55,8 +56,10 @@ class StoreSettingsParser {
         BigDecimal tolerance = null;
         if (root.hasNonNull("underpaid_tolerance_percent")) {
             JsonNode t = root.get("underpaid_tolerance_percent");
-            if (!t.isNumber() || t.decimalValue().signum() < 0 || t.decimalValue().compareTo(BigDecimal.TEN) > 0) {
-                throw badRequest("underpaid_tolerance_percent must be a number from 0 to 10");
+            // The column is numeric(5,2): a third decimal would be rounded away without a word.
+            if (!t.isNumber() || t.decimalValue().signum() < 0 || t.decimalValue().compareTo(BigDecimal.TEN) > 0
+                    || t.decimalValue().stripTrailingZeros().scale() > 2) {
+                throw badRequest("underpaid_tolerance_percent must be a number from 0 to 10 with at most 2 decimals");
             }
             tolerance = t.decimalValue();
         }

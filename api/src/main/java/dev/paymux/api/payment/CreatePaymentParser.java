@@ -2,6 +2,7 @@ package dev.paymux.api.payment;
 
 import static dev.paymux.api.web.ApiException.badRequest;
 
+import dev.paymux.api.web.JsonBodies;
 import dev.paymux.core.money.Amounts;
 import dev.paymux.core.money.Asset;
 import dev.paymux.core.money.Fiat;
@@ -10,7 +11,6 @@ import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,19 +41,7 @@ class CreatePaymentParser {
     }
 
     static JsonNode readObject(JsonMapper json, byte[] body) {
-        if (body == null || body.length == 0) {
-            throw badRequest("the request body must be a JSON object");
-        }
-        JsonNode root;
-        try {
-            root = json.readTree(body);
-        } catch (JacksonException e) {
-            throw badRequest("the request body is not valid JSON");
-        }
-        if (root == null || !root.isObject()) {
-            throw badRequest("the request body must be a JSON object");
-        }
-        return root;
+        return JsonBodies.object(body, json);
     }
 
     private static String orderId(JsonNode node) {

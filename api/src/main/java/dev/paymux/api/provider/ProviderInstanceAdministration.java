@@ -3,6 +3,7 @@ package dev.paymux.api.provider;
 import static dev.paymux.api.web.ApiException.badRequest;
 
 import dev.paymux.api.web.ApiException;
+import dev.paymux.api.web.OutboundUrlPolicy;
 import dev.paymux.core.spi.FeeSchedule;
 import dev.paymux.core.spi.PayMethod;
 import dev.paymux.core.spi.PaymentProvider;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -39,9 +41,14 @@ class ProviderInstanceAdministration {
     private final Transactions tx;
     private final Clock clock;
     private final JsonMapper json;
+    private final OutboundUrlPolicy urls;
 
     ProviderInstanceAdministration(ProviderRegistry registry, ProviderInstances stored, ProviderFees fees,
-            OperatorFees operatorFees, Transactions tx, Clock clock, JsonMapper json) {
+            OperatorFees operatorFees, Transactions tx, Clock clock, JsonMapper json,
+            @Value("${paymux.providers.allow-http:${paymux.webhooks.allow-http:false}}") boolean allowHttp,
+            @Value("${paymux.providers.allow-private-targets:${paymux.webhooks.allow-private-targets:false}}")
+            boolean allowPrivate) {
+        this.urls = new OutboundUrlPolicy(allowHttp, allowPrivate);
         this.registry = registry;
         this.stored = stored;
         this.fees = fees;
@@ -169,11 +176,23 @@ class ProviderInstanceAdministration {
     }
 
     private PaymentProvider build(String name, String type, Map<String, String> settings) {
+        checkUrls(settings);
         try {
             return registry.build(name, type, settings);
         } catch (IllegalArgumentException e) {
             throw badRequest(e.getMessage());
         }
+    }
+
+    /** Every URL setting ({@code url}, {@code base-url}, {@code rpc-url}, ...) is one Paymux will call. */
+    private void checkUrls(Map<String, String> settings) {
+        settings.forEach((k, v) -> {
+            if (v != null && (k.equals("url") || k.endsWith("-url") || k.endsWith(".url"))) {
+                urls.refusal(v.strip()).ifPresent(why -> {
+                    throw badRequest("settings." + k + " is not accepted: " + why);
+                });
+            }
+        });
     }
 
     /** The new settings: masks keep the stored secret, and a partial change keeps what it does not name. */

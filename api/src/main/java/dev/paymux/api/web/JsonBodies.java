@@ -5,6 +5,7 @@ import static dev.paymux.api.web.ApiException.badRequest;
 import dev.paymux.api.auth.CachedBodyRequest;
 import dev.paymux.core.money.Amounts;
 import dev.paymux.core.money.Asset;
+import dev.paymux.core.text.StorableText;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -20,14 +21,52 @@ public final class JsonBodies {
 
     public static JsonNode object(HttpServletRequest request, JsonMapper json) throws IOException {
         byte[] body = request instanceof CachedBodyRequest cached ? cached.body() : request.getInputStream().readAllBytes();
+        return object(body, json);
+    }
+
+    /**
+     * The body as a JSON object. Every key and string in it must be storable text: JSON may escape a
+     * lone surrogate ({@code "\ud800"}) or a NUL ({@code "\u0000"}), which PostgreSQL would store as
+     * "?" or refuse, so two different order ids could become one. Checked here, once, for every body.
+     */
+    public static JsonNode object(byte[] body, JsonMapper json) {
+        if (body == null || body.length == 0) {
+            throw badRequest("the request body must be a JSON object");
+        }
+        JsonNode root;
         try {
-            JsonNode root = json.readTree(body);
-            if (root == null || !root.isObject()) {
-                throw badRequest("the request body must be a JSON object");
-            }
-            return root;
+            root = json.readTree(body);
         } catch (JacksonException e) {
-            throw badRequest("the request body is not valid JSON");
+            // Jackson refuses a lone surrogate in a property name itself; say so like for values.
+            String why = e.getOriginalMessage();
+            throw badRequest(why != null && why.contains("surrogate")
+                    ? "a field name is not valid Unicode (a lone surrogate)" : "the request body is not valid JSON");
+        }
+        if (root == null || !root.isObject()) {
+            throw badRequest("the request body must be a JSON object");
+        }
+        checkText(root, "");
+        return root;
+    }
+
+    private static void checkText(JsonNode node, String path) {
+        if (node.isString()) {
+            String problem = StorableText.problem(node.asString());
+            if (problem != null) {
+                throw badRequest((path.isEmpty() ? "a value" : path) + " " + problem);
+            }
+        } else if (node.isObject()) {
+            for (var field : node.properties()) {
+                String problem = StorableText.problem(field.getKey());
+                if (problem != null) {
+                    throw badRequest("a field name " + problem);
+                }
+                checkText(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey());
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                checkText(node.get(i), path + "[" + i + "]");
+            }
         }
     }
 

@@ -1,73 +1,27 @@
 package dev.paymux.api.webhook;
 
-import java.net.InetAddress;
-import java.net.URI;
-import java.net.UnknownHostException;
-import java.util.Locale;
+import dev.paymux.api.web.OutboundUrlPolicy;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Which merchant URLs Paymux will call: https only (unless {@code paymux.webhooks.allow-http}), and never
- * a loopback, private, link-local or otherwise internal address (unless
- * {@code paymux.webhooks.allow-private-targets}). Checked when the URL is set and again before every
- * send, since DNS can change in between.
+ * Which merchant URLs Paymux will call: the {@link OutboundUrlPolicy} with
+ * {@code paymux.webhooks.allow-http} and {@code paymux.webhooks.allow-private-targets}. Checked when the
+ * URL is set and again before every send, since DNS can change in between.
  */
 @Component
 public class WebhookUrlPolicy {
 
-    private final boolean allowHttp;
-    private final boolean allowPrivate;
+    private final OutboundUrlPolicy policy;
 
     public WebhookUrlPolicy(@Value("${paymux.webhooks.allow-http:false}") boolean allowHttp,
             @Value("${paymux.webhooks.allow-private-targets:false}") boolean allowPrivate) {
-        this.allowHttp = allowHttp;
-        this.allowPrivate = allowPrivate;
+        this.policy = new OutboundUrlPolicy(allowHttp, allowPrivate);
     }
 
     /** Why the URL may not be called, or empty when it may. */
     public Optional<String> refusal(String url) {
-        URI uri;
-        try {
-            uri = URI.create(url);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return Optional.of("not a valid URL");
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("https") && !(allowHttp && scheme.equals("http"))) {
-            return Optional.of(allowHttp ? "the URL must use http or https" : "the URL must use https");
-        }
-        if (uri.getHost() == null || uri.getRawUserInfo() != null) {
-            return Optional.of("the URL needs a host and no user info");
-        }
-        if (allowPrivate) {
-            return Optional.empty();
-        }
-        try {
-            for (InetAddress address : InetAddress.getAllByName(uri.getHost())) {
-                if (internal(address)) {
-                    return Optional.of("the URL points at a private, loopback or link-local address");
-                }
-            }
-        } catch (UnknownHostException e) {
-            return Optional.of("the host does not resolve");
-        }
-        return Optional.empty();
-    }
-
-    static boolean internal(InetAddress a) {
-        if (a.isLoopbackAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress() || a.isAnyLocalAddress()
-                || a.isMulticastAddress()) {
-            return true;
-        }
-        byte[] b = a.getAddress();
-        if (b.length == 4) {
-            int first = b[0] & 0xff;
-            int second = b[1] & 0xff;
-            return first == 0 || (first == 100 && second >= 64 && second < 128) // carrier-grade NAT
-                    || (first == 192 && second == 0 && (b[2] & 0xff) == 0) || first >= 240;
-        }
-        return (b[0] & 0xfe) == 0xfc; // IPv6 unique local fc00::/7
+        return policy.refusal(url);
     }
 }

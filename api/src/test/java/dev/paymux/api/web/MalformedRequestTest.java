@@ -34,7 +34,32 @@ class MalformedRequestTest extends ApiTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/webhooks/deliveries", "/api/v1/merchant/balance", "/api/v1/rates"})
+    void everySignedMerchantGetRefusesAMalformedQuery(String path) {
+        Merchant m = newStore(List.of("USDT_TRC20"), 1);
+        for (String query : List.of("page=%ff", "a=%", "=x", "status=%ED%A0%80", "x=%00")) {
+            String timestamp = String.valueOf(clock.instant().getEpochSecond());
+            Raw r = raw(path + "?" + query, Map.of("X-Api-Key", m.apiKey(), "X-Timestamp", timestamp,
+                    "X-Signature", RequestSignature.sign(m.apiSecret(), timestamp, "GET", path, new byte[0])));
+            assertThat(r.status()).as(path + "?" + query + " -> " + r.body()).isEqualTo(400);
+            assertThat(json.readTree(r.body()).get("error").asString()).isEqualTo("malformed query string");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/payment/%ff?a=%", "/api/v1/payment/%00", "/api/v1/payment/%ED%A0%80",
+            "/callbacks/a%00b", "/callbacks/%ff", "/pay/select?token=%ff", "/admin/v1/stores/%ff",
+            "/admin/v1/provider-instances/%00", "/api/v1/selection/%ED%A0%80"})
+    void aMalformedPathOrQueryAnywhereIsA4xxJsonError(String target) {
+        Raw get = raw(target, Map.of("Authorization", "Bearer " + ADMIN_TOKEN));
+        assertThat(get.status()).as(target + " -> " + get.body()).isBetween(400, 499);
+        assertThat(json.readTree(get.body()).get("success").asBoolean()).as(get.body()).isFalse();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"/admin/v1/providers/callbacks?instance=%ED%A0%80",
+            "/admin/v1/providers/callbacks?status=%ff", "/admin/v1/chain/transfers?status=%ED%B0%80",
+            "/admin/v1/routing/metrics?instance=%", "/admin/v1/webhooks/deliveries?status=%00",
             "/admin/v1/providers/callbacks?limit=%ff", "/admin/v1/chain/transfers?=x",
             "/admin/v1/chain/transfers?match=%"})
     void anAdminGetWithAMalformedQueryIs400(String pathAndQuery) {

@@ -33,9 +33,13 @@ public final class Amounts {
         return normalized.scale() < 0 ? normalized.setScale(0) : normalized;
     }
 
-    /** Parses a decimal string strictly (no exponent, no spaces, no sign other than '-'). */
+    /**
+     * Parses a decimal string strictly: digits with an optional fraction and an optional exponent
+     * ({@code "1e5"}, so the string and the JSON number {@code 1e5} mean the same), no spaces, no sign
+     * other than '-'.
+     */
     public static BigDecimal parse(String field, String text) {
-        if (text == null || !text.matches("-?\\d{1,30}(\\.\\d{1,30})?")) {
+        if (text == null || !text.matches("-?\\d{1,30}(\\.\\d{1,30})?([eE][-+]?\\d{1,3})?")) {
             throw new InvalidAmountException(field + " must be a decimal number such as \"100.00\"");
         }
         return new BigDecimal(text);

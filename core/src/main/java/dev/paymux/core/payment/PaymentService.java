@@ -388,7 +388,7 @@ public final class PaymentService {
                         Price.Kind.FIAT);
             }
             if (target != null) {
-                return new Price(Amounts.check("amount", cmd.amount(), target.decimals()), target.name(), Price.Kind.ASSET);
+                return new Price(Amounts.check("amount", cmd.amount(), target.displayScale()), target.name(), Price.Kind.ASSET);
             }
             return new Price(Amounts.check("amount", cmd.amount(), Fiat.SCALE), store.pricingCurrency(), Price.Kind.PRICING);
         } catch (Amounts.InvalidAmountException e) {
@@ -412,7 +412,7 @@ public final class PaymentService {
             if (cmd.fiat() != null) {
                 throw new PaymentException(INVALID, "fiat_currency goes with fiat_amount, not with amount");
             }
-            return new Price(Amounts.check("amount", cmd.amount(), asset.decimals()), asset.name(), Price.Kind.ASSET);
+            return new Price(Amounts.check("amount", cmd.amount(), asset.displayScale()), asset.name(), Price.Kind.ASSET);
         } catch (Amounts.InvalidAmountException e) {
             throw new PaymentException(INVALID, e.getMessage());
         }

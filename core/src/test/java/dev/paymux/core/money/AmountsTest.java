@@ -111,13 +111,26 @@ class AmountsTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"1e5", "1E5", "1E+5", " 1", "1 ", " ", "abc", "1.", ".5", "+1", "1,5", "1.000,00", "0x10",
+    @ValueSource(strings = {"1e", "e5", "1e+", "1e5.5", "1e1234", "1 e5", " 1", "1 ", " ", "abc", "1.", ".5", "+1", "1,5", "1.000,00", "0x10",
             "1_000", "--1", "1-", "NaN", "Infinity", "1.2.3", "١٢٣", "12\n", "\t1", "1 000"})
     void parse_rejects_anything_but_a_plain_decimal(String text) {
         assertThatThrownBy(() -> Amounts.parse("fiat_amount", text))
                 .isInstanceOf(InvalidAmountException.class)
                 .hasMessageContaining("fiat_amount")
                 .hasMessageContaining("decimal number");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"1e5", "1E5", "1E+5", "100000", "1.0e5", "1000000e-1"})
+    void parse_takes_an_exponent_like_the_json_number(String text) {
+        assertThat(Amounts.check("amount", Amounts.parse("amount", text), 2)).isEqualByComparingTo("100000")
+                .extracting(BigDecimal::scale).isEqualTo(0);
+    }
+
+    @Test
+    void an_exponent_does_not_get_past_the_scale_check() {
+        assertThatThrownBy(() -> Amounts.check("amount", Amounts.parse("amount", "1e-3"), 2))
+                .hasMessageContaining("more than 2 decimal places");
     }
 
     // ---- Asset ----
