@@ -70,6 +70,12 @@ final class JdbcDerivedAddresses implements DerivedAddresses {
     }
 
     @Override
+    public boolean isDerived(long addressId) {
+        return jdbc.sql("select exists (select 1 from receiving_addresses where id = :id and derivation_index is not null)")
+                .param("id", addressId).query(Boolean.class).single();
+    }
+
+    @Override
     public boolean isKnown(StoreId store, Asset asset, String address) {
         return jdbc.sql("""
                 select exists (select 1 from receiving_addresses

@@ -163,6 +163,26 @@ final class JdbcPayments implements Payments {
     }
 
     @Override
+    public Optional<Payment> find(PaymentId id) {
+        return jdbc.sql("select " + COLUMNS + " from payments where id = :id")
+                .param("id", id.value())
+                .query(JdbcPayments::map).optional();
+    }
+
+    @Override
+    public java.util.Map<PaymentId, Long> versions(java.util.Collection<PaymentId> ids) {
+        java.util.Map<PaymentId, Long> out = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("select id, version from payments where id in (:ids)")
+                .param("ids", ids.stream().map(PaymentId::value).toList())
+                .query((rs, i) -> out.put(new PaymentId(rs.getObject("id", java.util.UUID.class)), rs.getLong("version")))
+                .list();
+        return out;
+    }
+
+    @Override
     public Optional<Payment> findByOrderId(StoreId store, String orderId) {
         return jdbc.sql("select " + COLUMNS + " from payments where store_id = :store and order_id = :order")
                 .param("store", store.value()).param("order", orderId)

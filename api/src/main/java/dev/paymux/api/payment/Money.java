@@ -4,12 +4,12 @@ import dev.paymux.core.money.Asset;
 import java.math.BigDecimal;
 
 /** Amounts on the wire: at least the asset's display precision (100 USDT → 100.00), never an exponent. */
-final class Money {
+public final class Money {
 
     private Money() {
     }
 
-    static BigDecimal display(Asset asset, BigDecimal amount) {
+    public static BigDecimal display(Asset asset, BigDecimal amount) {
         if (amount == null) {
             return null;
         }
@@ -17,7 +17,7 @@ final class Money {
         return amount.setScale(scale);
     }
 
-    static String displayString(Asset asset, BigDecimal amount) {
+    public static String displayString(Asset asset, BigDecimal amount) {
         BigDecimal d = display(asset, amount);
         return d == null ? null : d.toPlainString();
     }

@@ -2,32 +2,22 @@ package dev.paymux.api.pages;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Request;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import dev.paymux.api.support.ApiTest;
+import dev.paymux.api.support.Browsers;
 import dev.paymux.api.support.Merchant;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,57 +31,31 @@ import tools.jackson.databind.JsonNode;
  */
 class SelectionPageBrowserTest extends ApiTest {
 
-    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     private static final String PUBLIC_URL = "https://pay.example.test";
-    private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
 
-    private static Playwright playwright;
-    private static Browser browser;
+    private static Browsers browsers;
 
     private BrowserContext context;
     private Page page;
-    private final List<String> foreignRequests = new CopyOnWriteArrayList<>();
+    private final List<String> foreignRequests = Browsers.newRecord();
 
     @BeforeAll
     static void launch() {
-        if (!Files.isExecutable(CHROMIUM)) {
-            if (System.getenv("CI") != null) {
-                fail(CHROMIUM + " is missing: .ci/run installs Debian's chromium package for the browser tests");
-            }
-            Assumptions.abort("browser test skipped: " + CHROMIUM + " is missing (apt-get install -y chromium)");
-        }
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(CHROMIUM)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        browsers = Browsers.launch();
     }
 
     @AfterAll
     static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (browsers != null) {
+            browsers.close();
         }
     }
 
     @BeforeEach
     void openContext() {
-        context = browser.newContext(new Browser.NewContextOptions().setViewportSize(480, 720));
         // Only our server answers; any other host is refused and recorded. (The 303's landing request is not
         // routed: a route sees only the first URL of a redirect chain. It is checked by its URL below.)
-        context.route("**/*", route -> {
-            if ("localhost".equals(URI.create(route.request().url()).getHost())) {
-                route.resume();
-            } else {
-                foreignRequests.add(route.request().url());
-                route.abort();
-            }
-        });
+        context = browsers.localOnly(480, 720, foreignRequests);
         page = context.newPage();
     }
 
@@ -135,8 +99,8 @@ class SelectionPageBrowserTest extends ApiTest {
         String before = timeLeft.textContent();
         assertThat(timeLeft).not().hasText(before, new LocatorAssertions.HasTextOptions().setTimeout(5000));
 
-        Files.createDirectories(SCREENSHOTS);
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("selection-page.png")).setFullPage(true));
+        Browsers.screenshot(page, "selection-page");
+        assertThat(Browsers.seriousAccessibilityViolations(page, json)).as("axe-core").isEmpty();
 
         // The click posts the form; the 303 sends the browser on to the payment's URL. That host (the configured
         // public URL) does not exist here, so the landing request is where the check ends: its URL, and the
@@ -172,8 +136,7 @@ class SelectionPageBrowserTest extends ApiTest {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Payment link not found")))
                 .isVisible();
         assertThat(page.locator("#message")).containsText("start the payment again");
-        Files.createDirectories(SCREENSHOTS);
-        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("selection-not-found.png")));
+        Browsers.screenshot(page, "selection-not-found");
         assertThat(foreignRequests).as("requests to other hosts").isEmpty();
     }
 

@@ -29,6 +29,9 @@ public interface DerivedAddresses {
     /** Whether the store already has this receiving address for the asset, imported or derived. */
     boolean isKnown(StoreId store, Asset asset, String address);
 
+    /** Whether the receiving address with this id was derived for one payment (not a pool address). */
+    boolean isDerived(long addressId);
+
     /** The highest derivation index among the store's derived addresses for the asset, or -1. */
     int maxDerivationIndex(StoreId store, Asset asset);
 

@@ -23,6 +23,12 @@ public interface Payments {
 
     Optional<Payment> findByOrderId(StoreId store, String orderId);
 
+    /** A payment by its id alone, unlocked: the customer's checkout page knows no store. */
+    Optional<Payment> find(PaymentId id);
+
+    /** The current version of each payment found among {@code ids}: it moves on with every change. */
+    java.util.Map<PaymentId, Long> versions(java.util.Collection<PaymentId> ids);
+
     /** Finds and locks a payment by id. */
     Optional<Payment> lock(PaymentId id);
 
