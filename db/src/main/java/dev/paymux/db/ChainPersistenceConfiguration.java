@@ -51,6 +51,11 @@ class ChainPersistenceConfiguration {
     }
 
     @Bean
+    dev.paymux.core.store.StoreBrandings storeBrandings(JdbcClient jdbc) {
+        return new JdbcStoreBrandings(jdbc);
+    }
+
+    @Bean
     StoreProviders storeProviders(JdbcClient jdbc) {
         return new JdbcStoreProviders(jdbc);
     }

@@ -12,6 +12,8 @@ import dev.paymux.core.payment.PaymentId;
 import dev.paymux.core.payment.PaymentStatus;
 import dev.paymux.core.payment.Payments;
 import dev.paymux.core.store.Store;
+import dev.paymux.core.store.StoreBranding;
+import dev.paymux.core.store.StoreBrandings;
 import dev.paymux.core.store.Stores;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
@@ -68,10 +70,12 @@ class CheckoutPageController {
     private final ChainProperties chains;
     private final WalletUris uris;
     private final StatusFeed feed;
+    private final StoreBrandings brandings;
     private final Clock clock;
 
     CheckoutPageController(Payments payments, Stores stores, DerivedAddresses derived, PaymentViews views,
-            ChainProperties chains, WalletUris uris, StatusFeed feed, Clock clock) {
+            ChainProperties chains, WalletUris uris, StatusFeed feed, StoreBrandings brandings, Clock clock) {
+        this.brandings = brandings;
         this.payments = payments;
         this.stores = stores;
         this.derived = derived;
@@ -107,6 +111,11 @@ class CheckoutPageController {
         page.addObject("languages", LANGUAGES);
         page.addObject("paymentId", payment.id().toString());
         page.addObject("storeName", store.name());
+        StoreBranding branding = brandings.find(store.id());
+        // Validated as #rrggbb when set, so it is safe inside a style attribute.
+        page.addObject("accent", branding.accentColor());
+        page.addObject("logoUrl", branding.hasLogo() ? "/pay/logos/" + store.id() : null);
+        page.addObject("returnUrl", branding.returnUrl());
         page.addObject("version", payment.version());
         page.addObject("status", payment.status().wire());
         long secondsLeft = Math.max(0, Duration.between(clock.instant(), payment.expiresAt()).getSeconds());

@@ -110,12 +110,15 @@ class CheckoutPageBrowserTest extends ApiTest {
     }
 
     @Test
-    void theStateChangesLiveToConfirmingAndCompletedAsTheChainMoves() {
+    void theStateChangesLiveToConfirmingAndCompletedAsTheChainMoves() throws Exception {
         Merchant m = newStore(List.of("USDT_TRC20"), 1);
+        brand(m);
         JsonNode p = create(m, "{\"amount\":\"30\",\"currency\":\"USDT_TRC20\"}");
         page.navigate(url(p));
         assertThat(page.locator("h1")).hasText("Send your payment");
         assertThat(page.locator("#qr")).isVisible();
+        // The store's logo, served by Paymux, is drawn.
+        page.waitForFunction("() => { const i = document.querySelector('img.logo'); return i && i.complete && i.naturalWidth > 0; }");
         assertThat(decodeQr(page.locator("#qr"))).isEqualTo(p.get("pay_address").asString());
         // The page listens before the chain moves: its event stream is open.
         assertThat(page.locator("#checkout")).hasAttribute("data-live", "events");
@@ -133,7 +136,8 @@ class CheckoutPageBrowserTest extends ApiTest {
         assertThat(page.locator("h1")).hasText("Payment complete", LIVE);
         assertThat(page.locator("#tx-hash")).hasText(tx("live"));
         assertThat(page.locator("#received")).hasText(p.get("amount").asString() + " USDT");
-        Browsers.screenshot(page, "checkout-completed");
+        assertThat(page.locator("#back-to-store")).hasAttribute("href", "https://shop.example/thanks");
+        Browsers.screenshot(page, "checkout-completed-branded");
         assertThat(Browsers.seriousAccessibilityViolations(page, json)).as("axe-core").isEmpty();
         assertThat(foreign).as("requests to other hosts").isEmpty();
     }
@@ -193,6 +197,22 @@ class CheckoutPageBrowserTest extends ApiTest {
     }
 
     // ---- helpers ----
+
+    /** A colour, a logo and a return URL for the store's checkout. */
+    private void brand(Merchant m) throws java.io.IOException {
+        assertThat(admin().send("PUT", "/admin/v1/stores/" + m.storeId() + "/branding",
+                "{\"accent_color\":\"#7a1fa2\",\"return_url\":\"https://shop.example/thanks\"}").status()).isEqualTo(200);
+        java.awt.image.BufferedImage logo = new java.awt.image.BufferedImage(40, 40, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = logo.createGraphics();
+        g.setColor(new java.awt.Color(0x7a1fa2));
+        g.fillOval(2, 2, 36, 36);
+        g.dispose();
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        ImageIO.write(logo, "png", png);
+        assertThat(http().send("PUT", "/admin/v1/stores/" + m.storeId() + "/branding/logo", png.toByteArray(),
+                java.util.Map.of("Authorization", "Bearer " + ADMIN_TOKEN, "Content-Type", "image/png")).status())
+                .isEqualTo(200);
+    }
 
     private JsonNode create(Merchant m, String body) {
         Http.Response r = m.post("/api/v1/payment/create", body);
