@@ -8,12 +8,11 @@ import com.google.zxing.RGBLuminanceSource;
 import com.google.zxing.Result;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import dev.paymux.api.support.ApiTest;
+import dev.paymux.api.support.BrowserTest;
 import dev.paymux.api.support.Browsers;
 import dev.paymux.api.support.Http;
 import dev.paymux.api.support.Merchant;
@@ -31,10 +30,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -47,12 +42,10 @@ import tools.jackson.databind.JsonNode;
  * the chain moves (server-sent events), the languages, a phone-sized screen, accessibility (axe-core),
  * and no request to any host but Paymux.
  */
-class CheckoutPageBrowserTest extends ApiTest {
+class CheckoutPageBrowserTest extends BrowserTest {
 
     /** Waits for changes that arrive through the status feed; generous for a busy machine. */
     private static final LocatorAssertions.HasTextOptions LIVE = new LocatorAssertions.HasTextOptions().setTimeout(30_000);
-
-    private static Browsers browsers;
 
     @Autowired
     TransferSink sink;
@@ -61,35 +54,7 @@ class CheckoutPageBrowserTest extends ApiTest {
     @Qualifier("expiry.ticks")
     MessageChannel expiryTicks;
 
-    private final List<String> foreign = Browsers.newRecord();
     private final String run = UUID.randomUUID().toString().substring(0, 8);
-    private BrowserContext context;
-    private Page page;
-
-    @BeforeAll
-    static void launch() {
-        browsers = Browsers.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        if (browsers != null) {
-            browsers.close();
-        }
-    }
-
-    @BeforeEach
-    void open() {
-        context = browsers.localOnly(480, 900, foreign);
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closeContext() {
-        if (context != null) {
-            context.close();
-        }
-    }
 
     @Test
     void theQrCodeHoldsTheWalletUriOfTheAmountAndAddressShown() throws Exception {
@@ -170,9 +135,7 @@ class CheckoutPageBrowserTest extends ApiTest {
 
     @Test
     void theCustomerSwitchesLanguageAndThePageFitsAPhone() {
-        context.close();
-        context = browsers.localOnly(360, 740, foreign);
-        page = context.newPage();
+        openPage(360, 740);
         Merchant m = newStore(List.of("USDT_TRC20"), 1);
         JsonNode p = create(m, "{\"amount\":\"15\",\"currency\":\"USDT_TRC20\"}");
         page.navigate(url(p));

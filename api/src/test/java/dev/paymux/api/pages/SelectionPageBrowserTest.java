@@ -3,7 +3,6 @@ package dev.paymux.api.pages;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
@@ -11,15 +10,11 @@ import com.microsoft.playwright.Request;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import dev.paymux.api.support.ApiTest;
+import dev.paymux.api.support.BrowserTest;
 import dev.paymux.api.support.Browsers;
 import dev.paymux.api.support.Merchant;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -29,42 +24,10 @@ import tools.jackson.databind.JsonNode;
  * and is sent on to the payment's URL (on the configured public URL, which does not resolve here: the
  * landing request's URL and the redirect behind it are what is checked). The page must ask no other host.
  */
-class SelectionPageBrowserTest extends ApiTest {
+class SelectionPageBrowserTest extends BrowserTest {
 
+    /** Not routed to: the 303's landing request is checked by its URL (a route sees only a chain's first URL). */
     private static final String PUBLIC_URL = "https://pay.example.test";
-
-    private static Browsers browsers;
-
-    private BrowserContext context;
-    private Page page;
-    private final List<String> foreignRequests = Browsers.newRecord();
-
-    @BeforeAll
-    static void launch() {
-        browsers = Browsers.launch();
-    }
-
-    @AfterAll
-    static void close() {
-        if (browsers != null) {
-            browsers.close();
-        }
-    }
-
-    @BeforeEach
-    void openContext() {
-        // Only our server answers; any other host is refused and recorded. (The 303's landing request is not
-        // routed: a route sees only the first URL of a redirect chain. It is checked by its URL below.)
-        context = browsers.localOnly(480, 720, foreignRequests);
-        page = context.newPage();
-    }
-
-    @AfterEach
-    void closeContext() {
-        if (context != null) {
-            context.close();
-        }
-    }
 
     @Test
     void theCustomerSeesTheAssetsPicksOneAndLandsOnThePayment() throws Exception {
@@ -126,7 +89,7 @@ class SelectionPageBrowserTest extends ApiTest {
         assertThat(again.redirectedFrom().url()).isEqualTo(local(paymentUrl));
         assertThat(again.redirectedFrom().response().status()).isEqualTo(303);
 
-        assertThat(foreignRequests).as("requests to other hosts").isEmpty();
+        assertThat(foreign).as("requests to other hosts").isEmpty();
     }
 
     @Test
@@ -137,7 +100,7 @@ class SelectionPageBrowserTest extends ApiTest {
                 .isVisible();
         assertThat(page.locator("#message")).containsText("start the payment again");
         Browsers.screenshot(page, "selection-not-found");
-        assertThat(foreignRequests).as("requests to other hosts").isEmpty();
+        assertThat(foreign).as("requests to other hosts").isEmpty();
     }
 
     private static boolean landing(Request r) {
