@@ -9,6 +9,7 @@ import dev.paymux.core.money.Asset;
 import dev.paymux.core.payment.DerivedAddresses;
 import dev.paymux.core.payment.Payment;
 import dev.paymux.core.payment.PaymentId;
+import dev.paymux.core.payment.PaymentKind;
 import dev.paymux.core.payment.PaymentStatus;
 import dev.paymux.core.payment.Payments;
 import dev.paymux.core.store.Store;
@@ -50,7 +51,7 @@ import org.springframework.web.servlet.view.RedirectView;
 class CheckoutPageController {
 
     /** Each language's own name, for the switcher. */
-    private static final Map<String, String> LANGUAGES = new LinkedHashMap<>();
+    static final Map<String, String> LANGUAGES = new LinkedHashMap<>();
 
     static {
         LANGUAGES.put("en", "English");
@@ -116,6 +117,11 @@ class CheckoutPageController {
         page.addObject("accent", branding.accentColor());
         page.addObject("logoUrl", branding.hasLogo() ? "/pay/logos/" + store.id() : null);
         page.addObject("returnUrl", branding.returnUrl());
+        // A donation shows what its donor chose to say (as text, like everything the customer typed).
+        boolean donation = payment.kind() == PaymentKind.DONATION;
+        page.addObject("donation", donation);
+        page.addObject("donorName", donation ? payment.donor().name() : null);
+        page.addObject("donorMessage", donation ? payment.donor().message() : null);
         page.addObject("version", payment.version());
         page.addObject("status", payment.status().wire());
         long secondsLeft = Math.max(0, Duration.between(clock.instant(), payment.expiresAt()).getSeconds());

@@ -14,7 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
  * looked up or written. Business rules (one of the two amounts, accepted currency) are the service's.
  */
 @Component
-class DonationParser {
+public class DonationParser {
 
     /** Longer than any key this gateway issues; a longer one is not worth a database look-up. */
     private static final int MAX_API_KEY = 200;
@@ -25,7 +25,8 @@ class DonationParser {
         this.json = json;
     }
 
-    record DonationRequest(String apiKey, CreateDonation donation) {
+    /** A parsed donation and the API key of the store it is for. */
+    public record DonationRequest(String apiKey, CreateDonation donation) {
         @Override
         public String toString() {
             return "DonationRequest[apiKey=***, donation=" + donation + "]";
@@ -33,7 +34,14 @@ class DonationParser {
     }
 
     DonationRequest parse(byte[] body) {
-        JsonNode root = CreatePaymentParser.readObject(json, body);
+        return parse(CreatePaymentParser.readObject(json, body));
+    }
+
+    /**
+     * The same rules for a body already read as JSON: the donation page's plain form POST arrives as
+     * form fields and is checked here like the API's body, so both ways refuse the same input.
+     */
+    public DonationRequest parse(JsonNode root) {
         String apiKey = apiKey(root.get("api_key"));
         JsonNode currency = root.get("currency");
         if (absent(currency)) {
