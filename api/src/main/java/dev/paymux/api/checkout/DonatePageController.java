@@ -119,7 +119,7 @@ class DonatePageController {
         }
     }
 
-    @GetMapping("/donate/{apiKey}")
+    @GetMapping("/donate/{apiKey:(?!create$).+}")
     ModelAndView page(@PathVariable String apiKey, @RequestParam(required = false) String embed,
             @RequestParam(required = false) String text, @RequestParam(required = false) String amounts,
             @RequestParam(required = false) String color, @RequestParam(required = false) String amount,
@@ -135,7 +135,7 @@ class DonatePageController {
     }
 
     /** The form without script: the same checks as {@code POST /donate/create}, then on to the checkout. */
-    @PostMapping("/donate/{apiKey}")
+    @PostMapping("/donate/{apiKey:(?!create$).+}")
     ModelAndView submit(@PathVariable String apiKey, @RequestParam(required = false) String embed,
             @RequestParam(required = false) String text, @RequestParam(required = false) String amounts,
             @RequestParam(required = false) String color, @RequestParam(required = false) String lang,
