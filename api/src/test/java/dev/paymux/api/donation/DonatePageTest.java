@@ -80,7 +80,7 @@ class DonatePageTest extends DonationApiTest {
     @Test
     void anUnknownKeyOrAStoreWithoutDonationsIsAFriendly404() {
         Merchant off = newStore(List.of("USDT_TRC20"), 1);
-        for (String key : List.of("pk_no_such_key", off.apiKey(), "create", enc("<script>"),
+        for (String key : List.of("pk_no_such_key", off.apiKey(), enc("<script>"),
                 "x".repeat(300))) {
             Http.Response r = http().get("/donate/" + key);
             assertThat(r.status()).as(key).isEqualTo(404);
@@ -88,6 +88,8 @@ class DonatePageTest extends DonationApiTest {
             assertThat(r.header("Content-Security-Policy")).isEqualTo("frame-ancestors *");
             assertThat(r.body()).contains("Donations are not available").doesNotContain("<script>");
         }
+        // The API's path stays the API's.
+        assertThat(http().get("/donate/create").status()).isEqualTo(405);
         Http.Response post = form("/donate/pk_no_such_key", "fiat_amount=10&currency=USDT_TRC20");
         assertThat(post.status()).isEqualTo(404);
         assertThat(post.body()).contains("Donations are not available");
