@@ -119,7 +119,10 @@ class DonatePageController {
         }
     }
 
-    @GetMapping("/donate/{apiKey:(?!create$).+}")
+    /** Any key but {@code create}, which stays the API's ({@code GET /donate/create} is its 405). */
+    private static final String PAGE = "/donate/{apiKey:(?!create$).+}";
+
+    @GetMapping(PAGE)
     ModelAndView page(@PathVariable String apiKey, @RequestParam(required = false) String embed,
             @RequestParam(required = false) String text, @RequestParam(required = false) String amounts,
             @RequestParam(required = false) String color, @RequestParam(required = false) String amount,
@@ -135,7 +138,7 @@ class DonatePageController {
     }
 
     /** The form without script: the same checks as {@code POST /donate/create}, then on to the checkout. */
-    @PostMapping("/donate/{apiKey:(?!create$).+}")
+    @PostMapping(PAGE)
     ModelAndView submit(@PathVariable String apiKey, @RequestParam(required = false) String embed,
             @RequestParam(required = false) String text, @RequestParam(required = false) String amounts,
             @RequestParam(required = false) String color, @RequestParam(required = false) String lang,

@@ -88,7 +88,7 @@ class DonatePageTest extends DonationApiTest {
             assertThat(r.header("Content-Security-Policy")).isEqualTo("frame-ancestors *");
             assertThat(r.body()).contains("Donations are not available").doesNotContain("<script>");
         }
-        // "create" is the public API's path, not a key: a GET there stays the API's 405 in the seed's format.
+        // The API's path stays the API's.
         assertThat(http().get("/donate/create").status()).isEqualTo(405);
         Http.Response post = form("/donate/pk_no_such_key", "fiat_amount=10&currency=USDT_TRC20");
         assertThat(post.status()).isEqualTo(404);

@@ -3,6 +3,8 @@ package dev.paymux.api.support;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,6 +19,11 @@ public abstract class BrowserTest extends ApiTest {
     private static Browsers browsers;
 
     protected final List<String> foreign = Browsers.newRecord();
+    /**
+     * Origins ({@code scheme://host:port}) besides the test server that may answer, such as a page of a
+     * test's own on another origin; empty unless the test adds one.
+     */
+    protected final Set<String> allowedOrigins = new CopyOnWriteArraySet<>();
     protected BrowserContext context;
     protected Page page;
 
@@ -41,7 +48,7 @@ public abstract class BrowserTest extends ApiTest {
     /** Replaces the test's page with one of this viewport size (a phone, say). */
     protected void openPage(int width, int height) {
         closePage();
-        context = browsers.localOnly(width, height, foreign);
+        context = browsers.localOnly(width, height, foreign, allowedOrigins);
         page = context.newPage();
     }
 

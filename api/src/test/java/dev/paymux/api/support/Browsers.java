@@ -15,6 +15,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
@@ -61,9 +62,18 @@ public final class Browsers implements AutoCloseable {
 
     /** A browser context where only {@code localhost} answers; every other host asked is added to {@code foreign}. */
     public BrowserContext localOnly(int width, int height, List<String> foreign) {
+        return localOnly(width, height, foreign, Set.of());
+    }
+
+    /**
+     * The same, where also each of {@code origins} (exactly {@code scheme://host:port}, such as a test's
+     * own page server on 127.0.0.1) answers; the set is read at each request, so a test may add to it.
+     */
+    public BrowserContext localOnly(int width, int height, List<String> foreign, Set<String> origins) {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(width, height));
         context.route("**/*", route -> {
-            if ("localhost".equals(URI.create(route.request().url()).getHost())) {
+            URI uri = URI.create(route.request().url());
+            if ("localhost".equals(uri.getHost()) || origins.contains(uri.getScheme() + "://" + uri.getHost() + ":" + uri.getPort())) {
                 route.resume();
             } else {
                 foreign.add(route.request().url());
