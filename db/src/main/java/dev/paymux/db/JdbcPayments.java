@@ -265,6 +265,15 @@ final class JdbcPayments implements Payments {
     }
 
     @Override
+    public int countOpenDonations(StoreId store, Instant now) {
+        // Served by payments_open_donations (V15); one overdue but not yet expired counts no more.
+        return jdbc.sql("select count(*) from payments where store_id = :store and kind = 'donation'"
+                        + " and status in ('pending', 'queued') and (expires_at is null or expires_at > :now)")
+                .param("store", store.value()).param("now", ts(now))
+                .query(Integer.class).single();
+    }
+
+    @Override
     public List<Payment> lockQueued(StoreId store, Asset asset) {
         return jdbc.sql("select " + COLUMNS + " from payments where store_id = :store and asset = :asset"
                         + " and status = 'queued' and " + NATIVELY_QUEUED + " order by created_at, id for update")

@@ -24,6 +24,11 @@ final class PgLocks implements Locks {
         lock("slots:" + store + ":" + asset.name());
     }
 
+    @Override
+    public void lockDonations(StoreId store) {
+        lock("donations:" + store);
+    }
+
     private void lock(String key) {
         jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:key, 0))").param("key", key).query().singleRow();
     }

@@ -145,6 +145,8 @@ class SelectionPageController {
                     sentence(e.getMessage()), token);
             case FORBIDDEN -> error(response, HttpStatus.FORBIDDEN, "Not allowed", sentence(e.getMessage()), null);
             case CONFLICT -> error(response, HttpStatus.CONFLICT, "Please try again", sentence(e.getMessage()), token);
+            case BUSY -> error(response, HttpStatus.TOO_MANY_REQUESTS, "Please try again later",
+                    sentence(e.getMessage()), token);
         };
     }
 

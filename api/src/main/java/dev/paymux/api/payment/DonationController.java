@@ -38,9 +38,10 @@ class DonationController {
             description = "Body: api_key (the store's API key), currency (USDT_TRC20, BTC or ETH, enabled in the "
                     + "store), fiat_amount (+ fiat_currency, USD by default) or amount (in the currency), "
                     + "donor_name (up to 100 characters), donor_message (up to 500). The store must have "
-                    + "donations enabled (403 otherwise); an unknown api_key is a 404. Answers the single-currency "
-                    + "payment shape. Donations never trigger webhooks; their events show in the delivery log "
-                    + "as skipped.")
+                    + "donations enabled (403 otherwise); an unknown api_key is a 404. A 429 with Retry-After "
+                    + "when the store already has paymux.donations.max-open-per-store unpaid donations or no "
+                    + "address is free for one (donations never queue). Answers the single-currency payment "
+                    + "shape. Donations never trigger webhooks; their events show in the delivery log as skipped.")
     ApiResponse<Object> create(HttpServletRequest request) throws IOException {
         DonationParser.DonationRequest parsed = parser.parse(PaymentController.body(request));
         Store store = stores.findCredentialsByApiKey(parsed.apiKey())

@@ -3,6 +3,7 @@ package dev.paymux.api.payment;
 import dev.paymux.core.payment.AddressDerivation;
 import dev.paymux.core.payment.AddressSlots;
 import dev.paymux.core.payment.DerivedAddresses;
+import dev.paymux.core.payment.DonationPolicy;
 import dev.paymux.core.payment.Locks;
 import dev.paymux.core.payment.PaymentService;
 import dev.paymux.core.payment.Payments;
@@ -21,8 +22,9 @@ class PaymentConfiguration {
     @Bean
     PaymentService paymentService(Payments payments, Stores stores, AddressSlots slots, Locks locks, Transactions tx,
             RateProvider rates, Clock clock, @Value("${paymux.slots.max-offsets:99}") int maxOffsets,
+            @Value("${paymux.donations.max-open-per-store:20}") int maxOpenDonations,
             DerivedAddresses derived, AddressDerivation derivation) {
-        return new PaymentService(payments, stores, slots, locks, tx, rates, clock, new SlotPolicy(maxOffsets), derived,
-                derivation);
+        return new PaymentService(payments, stores, slots, locks, tx, rates, clock, new SlotPolicy(maxOffsets),
+                new DonationPolicy(maxOpenDonations), derived, derivation);
     }
 }

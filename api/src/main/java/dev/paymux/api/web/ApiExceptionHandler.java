@@ -21,6 +21,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class ApiExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    static final String BUSY_RETRY_AFTER_SECONDS = "60";
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiResponse<Void>> api(ApiException e) {
@@ -36,7 +37,13 @@ class ApiExceptionHandler {
             case CONFLICT -> HttpStatus.CONFLICT;
             case GONE -> HttpStatus.GONE;
             case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case BUSY -> HttpStatus.TOO_MANY_REQUESTS;
         };
+        if (status == HttpStatus.TOO_MANY_REQUESTS) {
+            // Unpaid donations expire with the store's lifetime; a minute is a fair first wait.
+            return ResponseEntity.status(status).header("Retry-After", BUSY_RETRY_AFTER_SECONDS)
+                    .body(ApiResponse.error(e.getMessage()));
+        }
         return respond(status, e.getMessage());
     }
 

@@ -11,4 +11,7 @@ public interface Locks {
 
     /** Serializes slot assignment for one store and asset. */
     void lockSlots(StoreId store, Asset asset);
+
+    /** Serializes donation creation in one store, so the cap on its unpaid donations holds under races. */
+    void lockDonations(StoreId store);
 }

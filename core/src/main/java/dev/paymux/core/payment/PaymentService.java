@@ -46,12 +46,13 @@ public final class PaymentService {
     private final RateProvider rates;
     private final Clock clock;
     private final SlotPolicy slotPolicy;
+    private final DonationPolicy donationPolicy;
     private final DerivedAddresses derived;
     private final AddressDerivation derivation;
 
     public PaymentService(Payments payments, Stores stores, AddressSlots slots, Locks locks, Transactions tx,
-            RateProvider rates, Clock clock, SlotPolicy slotPolicy, DerivedAddresses derived,
-            AddressDerivation derivation) {
+            RateProvider rates, Clock clock, SlotPolicy slotPolicy, DonationPolicy donationPolicy,
+            DerivedAddresses derived, AddressDerivation derivation) {
         this.payments = payments;
         this.stores = stores;
         this.slots = slots;
@@ -60,6 +61,7 @@ public final class PaymentService {
         this.rates = rates;
         this.clock = clock;
         this.slotPolicy = slotPolicy;
+        this.donationPolicy = donationPolicy;
         this.derived = derived;
         this.derivation = derivation;
     }
@@ -151,8 +153,11 @@ public final class PaymentService {
     }
 
     /**
-     * Takes a donation: a payment of kind {@code DONATION} in the chosen asset, given an address (or queued)
-     * exactly like a payment. Donations have no order id, so every call makes a new one.
+     * Takes a donation: a payment of kind {@code DONATION} in the chosen asset, given an address exactly like
+     * a payment. Donations have no order id, so every call makes a new one. Anyone may donate, so a donation
+     * never waits for an address: it is refused ({@code BUSY}, nothing written) when the store already has
+     * {@link DonationPolicy#maxOpenPerStore} unpaid ones, or when no address is free for it — the store's
+     * own payments keep their slots and their place in the queue.
      */
     public Payment donate(Store store, CreateDonation cmd) {
         if (!store.donationsEnabled()) {
@@ -173,9 +178,18 @@ public final class PaymentService {
         Instant now = clock.instant();
         Pricing.Converted converted = Pricing.toAsset(price, asset, ratesFor(price, asset), now);
         return tx.inTransaction(() -> {
+            locks.lockDonations(store.id());
+            if (payments.countOpenDonations(store.id(), now) >= donationPolicy.maxOpenPerStore()) {
+                throw new PaymentException(BUSY, "too many unpaid donations for this store; try again later");
+            }
             Payment donation = Payment.donation(store.id(), price, asset, converted.amount(), converted.rate(),
                     cmd.donor(), now, now.plus(store.lifetime()));
             place(donation, store, now);
+            if (donation.status() == PaymentStatus.QUEUED) {
+                // Thrown inside the transaction: whatever placing it expired or promoted rolls back too,
+                // the expiry sweep does that again.
+                throw new PaymentException(BUSY, "no address is free for a donation now; try again later");
+            }
             payments.insert(donation);
             return donation;
         });

@@ -53,6 +53,12 @@ public interface Payments {
     /** Locks the queued payments of a store and asset, oldest first. */
     List<Payment> lockQueued(StoreId store, Asset asset);
 
+    /**
+     * How many donations of the store are unpaid and still running: pending or queued, not yet past
+     * {@code expires_at} at {@code now}.
+     */
+    int countOpenDonations(StoreId store, Instant now);
+
     /** The (store, asset) pairs that have queued payments. */
     List<StoreAsset> withQueued();
 
