@@ -13,6 +13,7 @@ import dev.paymux.core.payment.Payment.Snapshot;
 import dev.paymux.core.payment.Donor;
 import dev.paymux.core.payment.PaymentId;
 import dev.paymux.core.payment.PaymentKind;
+import dev.paymux.core.payment.PaymentSource;
 import dev.paymux.core.payment.PaymentPage;
 import dev.paymux.core.payment.PaymentQuery;
 import dev.paymux.core.payment.PaymentStatus;
@@ -39,7 +40,7 @@ final class JdbcPayments implements Payments {
             id, store_id, order_id, status, price_amount, price_currency, price_kind, asset, amount_requested,
             amount_with_cents, address_id, pay_address, amount_received, tx_hash, confirmations, confirmed_at,
             rate_fiat, rate, rate_source, rate_as_of, metadata, selection_token, expires_at, created_at, version,
-            kind, donor_name, donor_message
+            kind, donor_name, donor_message, source
             """;
     /** A queued payment the router holds waits for a provider, not for a slot, unless the router gave it to the native one. */
     private static final String NATIVELY_QUEUED = "not exists (select 1 from route_decisions d where d.payment_id = payments.id"
@@ -61,11 +62,11 @@ final class JdbcPayments implements Payments {
                 insert into payments (id, store_id, order_id, status, price_amount, price_currency, price_kind, asset,
                     amount_requested, amount_with_cents, address_id, pay_address, amount_received, tx_hash,
                     confirmations, confirmed_at, rate_fiat, rate, rate_source, rate_as_of, metadata, selection_token,
-                    expires_at, created_at, updated_at, version, kind, donor_name, donor_message)
+                    expires_at, created_at, updated_at, version, kind, donor_name, donor_message, source)
                 values (:id, :store, :order, :status, :priceAmount, :priceCurrency, :priceKind, :asset,
                     :requested, :withCents, :addressId, :address, :received, :txHash,
                     :confirmations, :confirmedAt, :rateFiat, :rate, :rateSource, :rateAsOf, :metadata, :token,
-                    :expiresAt, :createdAt, :createdAt, 0, :kind, :donorName, :donorMessage)
+                    :expiresAt, :createdAt, :createdAt, 0, :kind, :donorName, :donorMessage, :source)
                 """)
                 .params(params(s))
                 .param("store", s.storeId().value())
@@ -79,6 +80,7 @@ final class JdbcPayments implements Payments {
                 .param("kind", s.kind().wire())
                 .param("donorName", s.donor() == null ? null : s.donor().name())
                 .param("donorMessage", s.donor() == null ? null : s.donor().message())
+                .param("source", s.source().wire())
                 .update();
         writeEvents(payment);
     }
@@ -319,7 +321,8 @@ final class JdbcPayments implements Payments {
                 rate,
                 rs.getLong("version"),
                 PaymentKind.parse(rs.getString("kind")).orElseThrow(),
-                new Donor(rs.getString("donor_name"), rs.getString("donor_message"))));
+                new Donor(rs.getString("donor_name"), rs.getString("donor_message")),
+                PaymentSource.fromWire(rs.getString("source"))));
     }
 
 }

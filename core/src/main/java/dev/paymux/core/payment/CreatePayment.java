@@ -11,7 +11,18 @@ import java.math.BigDecimal;
  * @param fiatAmount   fiat amount; with {@code fiat} it overrides {@code amount}
  * @param asset        optional pay-in asset chosen by the merchant, skipping the customer's choice
  * @param metadataJson the merchant's metadata object as compact JSON, or null
+ * @param source       who asks: the merchant's signed API, or the store's public widget
  */
 public record CreatePayment(String orderId, BigDecimal amount, BigDecimal fiatAmount, Fiat fiat, Asset asset,
-        String metadataJson) {
+        String metadataJson, PaymentSource source) {
+
+    public CreatePayment {
+        source = source == null ? PaymentSource.API : source;
+    }
+
+    /** A request of the merchant's signed API. */
+    public CreatePayment(String orderId, BigDecimal amount, BigDecimal fiatAmount, Fiat fiat, Asset asset,
+            String metadataJson) {
+        this(orderId, amount, fiatAmount, fiat, asset, metadataJson, PaymentSource.API);
+    }
 }

@@ -24,6 +24,7 @@ public final class Payment {
     private final String selectionToken;
     private final PaymentKind kind;
     private final Donor donor;
+    private final PaymentSource source;
 
     private PaymentStatus status;
     private Asset asset;
@@ -40,7 +41,8 @@ public final class Payment {
     private final List<PaymentStatusChanged> events = new ArrayList<>();
 
     private Payment(PaymentId id, StoreId storeId, String orderId, Price price, String metadataJson,
-            Instant createdAt, String selectionToken, PaymentStatus status, PaymentKind kind, Donor donor) {
+            Instant createdAt, String selectionToken, PaymentStatus status, PaymentKind kind, Donor donor,
+            PaymentSource source) {
         this.id = Objects.requireNonNull(id);
         this.storeId = Objects.requireNonNull(storeId);
         this.orderId = orderId;
@@ -51,13 +53,20 @@ public final class Payment {
         this.status = status;
         this.kind = Objects.requireNonNull(kind);
         this.donor = kind == PaymentKind.DONATION ? Objects.requireNonNullElse(donor, Donor.ANONYMOUS) : null;
+        this.source = Objects.requireNonNull(source);
     }
 
     /** A payment waiting for the customer to choose the asset. */
     public static Payment selecting(StoreId storeId, String orderId, Price price, String metadataJson,
             String selectionToken, Instant now, Instant expiresAt) {
+        return selecting(storeId, orderId, price, metadataJson, selectionToken, now, expiresAt, PaymentSource.API);
+    }
+
+    /** A payment waiting for the customer to choose the asset, asked for by {@code source}. */
+    public static Payment selecting(StoreId storeId, String orderId, Price price, String metadataJson,
+            String selectionToken, Instant now, Instant expiresAt, PaymentSource source) {
         Payment p = new Payment(PaymentId.random(), storeId, orderId, price, metadataJson, now, selectionToken,
-                PaymentStatus.SELECTING, PaymentKind.PAYMENT, null);
+                PaymentStatus.SELECTING, PaymentKind.PAYMENT, null, source);
         p.expiresAt = expiresAt;
         p.events.add(new PaymentStatusChanged(p.id, storeId, null, PaymentStatus.SELECTING, "created", now));
         return p;
@@ -66,8 +75,15 @@ public final class Payment {
     /** A payment whose asset is known; it is {@code queued} until {@link #assign} gives it a slot. */
     public static Payment inAsset(StoreId storeId, String orderId, Price price, String metadataJson, Asset asset,
             BigDecimal amountRequested, RateSnapshot rate, Instant now, Instant queueExpiresAt) {
+        return inAsset(storeId, orderId, price, metadataJson, asset, amountRequested, rate, now, queueExpiresAt,
+                PaymentSource.API);
+    }
+
+    /** A payment whose asset is known, asked for by {@code source}. */
+    public static Payment inAsset(StoreId storeId, String orderId, Price price, String metadataJson, Asset asset,
+            BigDecimal amountRequested, RateSnapshot rate, Instant now, Instant queueExpiresAt, PaymentSource source) {
         return queued(storeId, orderId, price, metadataJson, asset, amountRequested, rate, now, queueExpiresAt,
-                PaymentKind.PAYMENT, null);
+                PaymentKind.PAYMENT, null, source);
     }
 
     /**
@@ -77,14 +93,14 @@ public final class Payment {
     public static Payment donation(StoreId storeId, Price price, Asset asset, BigDecimal amountRequested,
             RateSnapshot rate, Donor donor, Instant now, Instant queueExpiresAt) {
         return queued(storeId, null, price, null, asset, amountRequested, rate, now, queueExpiresAt,
-                PaymentKind.DONATION, donor);
+                PaymentKind.DONATION, donor, PaymentSource.API);
     }
 
     private static Payment queued(StoreId storeId, String orderId, Price price, String metadataJson, Asset asset,
             BigDecimal amountRequested, RateSnapshot rate, Instant now, Instant queueExpiresAt, PaymentKind kind,
-            Donor donor) {
+            Donor donor, PaymentSource source) {
         Payment p = new Payment(PaymentId.random(), storeId, orderId, price, metadataJson, now, null,
-                PaymentStatus.QUEUED, kind, donor);
+                PaymentStatus.QUEUED, kind, donor, source);
         p.asset = asset;
         p.amountRequested = amountRequested;
         p.rate = rate;
@@ -99,8 +115,14 @@ public final class Payment {
      */
     public static Payment atProvider(StoreId storeId, String orderId, Price price, String metadataJson, Asset asset,
             BigDecimal amount, Instant now, Instant expiresAt) {
+        return atProvider(storeId, orderId, price, metadataJson, asset, amount, now, expiresAt, PaymentSource.API);
+    }
+
+    /** A payment a provider will take, asked for by {@code source}. */
+    public static Payment atProvider(StoreId storeId, String orderId, Price price, String metadataJson, Asset asset,
+            BigDecimal amount, Instant now, Instant expiresAt, PaymentSource source) {
         Payment p = new Payment(PaymentId.random(), storeId, orderId, price, metadataJson, now, null,
-                PaymentStatus.QUEUED, PaymentKind.PAYMENT, null);
+                PaymentStatus.QUEUED, PaymentKind.PAYMENT, null, source);
         p.asset = asset;
         p.amountRequested = amount;
         p.expiresAt = expiresAt;
@@ -111,7 +133,7 @@ public final class Payment {
     /** Rebuilds a stored payment; no events. */
     public static Payment restore(Snapshot s) {
         Payment p = new Payment(s.id(), s.storeId(), s.orderId(), s.price(), s.metadataJson(), s.createdAt(),
-                s.selectionToken(), s.status(), s.kind(), s.donor());
+                s.selectionToken(), s.status(), s.kind(), s.donor(), s.source());
         p.asset = s.asset();
         p.amountRequested = s.amountRequested();
         p.amountWithCents = s.amountWithCents();
@@ -305,7 +327,7 @@ public final class Payment {
     public Snapshot snapshot() {
         return new Snapshot(id, storeId, orderId, status, price, metadataJson, createdAt, selectionToken, asset,
                 amountRequested, amountWithCents, slot, amountReceived, txHash, confirmations, confirmedAt,
-                expiresAt, rate, version, kind, donor);
+                expiresAt, rate, version, kind, donor, source);
     }
 
     public PaymentId id() {
@@ -364,6 +386,11 @@ public final class Payment {
         return kind == PaymentKind.DONATION;
     }
 
+    /** Who asked for the payment: the merchant's API or the store's widget. */
+    public PaymentSource source() {
+        return source;
+    }
+
     /** The donor of a donation; null for other payments. */
     public Donor donor() {
         return donor;
@@ -399,11 +426,24 @@ public final class Payment {
     public record Snapshot(PaymentId id, StoreId storeId, String orderId, PaymentStatus status, Price price,
             String metadataJson, Instant createdAt, String selectionToken, Asset asset, BigDecimal amountRequested,
             BigDecimal amountWithCents, Slot slot, BigDecimal amountReceived, String txHash, int confirmations,
-            Instant confirmedAt, Instant expiresAt, RateSnapshot rate, long version, PaymentKind kind, Donor donor) {
+            Instant confirmedAt, Instant expiresAt, RateSnapshot rate, long version, PaymentKind kind, Donor donor,
+            PaymentSource source) {
 
         public Snapshot {
             kind = kind == null ? PaymentKind.PAYMENT : kind;
             donor = kind == PaymentKind.DONATION ? Objects.requireNonNullElse(donor, Donor.ANONYMOUS) : null;
+            source = source == null ? PaymentSource.API : source;
+        }
+
+        /** A snapshot made by the merchant's API. */
+        public Snapshot(PaymentId id, StoreId storeId, String orderId, PaymentStatus status, Price price,
+                String metadataJson, Instant createdAt, String selectionToken, Asset asset,
+                BigDecimal amountRequested, BigDecimal amountWithCents, Slot slot, BigDecimal amountReceived,
+                String txHash, int confirmations, Instant confirmedAt, Instant expiresAt, RateSnapshot rate,
+                long version, PaymentKind kind, Donor donor) {
+            this(id, storeId, orderId, status, price, metadataJson, createdAt, selectionToken, asset, amountRequested,
+                    amountWithCents, slot, amountReceived, txHash, confirmations, confirmedAt, expiresAt, rate, version,
+                    kind, donor, PaymentSource.API);
         }
 
         /** An ordinary payment's snapshot (the shape before donations existed). */

@@ -100,23 +100,42 @@ public final class PaymentService {
         return tx.inTransaction(() -> {
             Optional<Payment> existing = existing(store, cmd);
             if (existing.isPresent()) {
+                requireSamePrice(existing.get(), price, cmd);
                 return new Created(existing.get(), false);
             }
             Payment payment = Payment.atProvider(store.id(), cmd.orderId(), price, cmd.metadataJson(), pay,
-                    price.amount(), now, now.plus(store.lifetime()));
+                    price.amount(), now, now.plus(store.lifetime()), cmd.source());
             payments.insert(payment);
             hold.accept(payment);
             return new Created(payment, true);
         });
     }
 
-    /** The payment an earlier create with the same order id made; takes the order-id lock first. */
+    /**
+     * The payment an earlier create with the same order id made; takes the order-id lock first. The earlier
+     * payment is returned only to a request from the same source: a widget request cannot claim an order id
+     * the merchant's server made a payment for, nor the other way round. A widget request also gets it only
+     * for the same price, so a browser cannot pass an earlier payment off as another amount.
+     */
     private Optional<Payment> existing(Store store, CreatePayment cmd) {
         if (cmd.orderId() == null) {
             return Optional.empty();
         }
         locks.lockOrder(store.id(), cmd.orderId());
-        return payments.findByOrderId(store.id(), cmd.orderId());
+        Optional<Payment> earlier = payments.findByOrderId(store.id(), cmd.orderId());
+        if (earlier.isPresent() && earlier.get().source() != cmd.source()) {
+            throw new PaymentException(CONFLICT, "order_id " + cmd.orderId() + " is already used by a payment made by the "
+                    + (earlier.get().source() == PaymentSource.WIDGET ? "payment widget" : "merchant's API"));
+        }
+        return earlier;
+    }
+
+    /** A widget's repeated create must ask for what the first asked for. */
+    private static void requireSamePrice(Payment earlier, Price price, CreatePayment cmd) {
+        if (cmd.source() == PaymentSource.WIDGET && (earlier.price().amount().compareTo(price.amount()) != 0
+                || !earlier.price().currency().equals(price.currency()))) {
+            throw new PaymentException(CONFLICT, "order_id " + cmd.orderId() + " is already used with another amount");
+        }
     }
 
     private Created create(Store store, CreatePayment cmd, Consumer<Payment> hold) {
@@ -131,15 +150,16 @@ public final class PaymentService {
         return tx.inTransaction(() -> {
             Optional<Payment> existing = existing(store, cmd);
             if (existing.isPresent()) {
+                requireSamePrice(existing.get(), price, cmd);
                 return new Created(existing.get(), false);
             }
             Payment payment;
             if (target == null) {
                 payment = Payment.selecting(store.id(), cmd.orderId(), price, cmd.metadataJson(), newToken(), now,
-                        now.plus(store.lifetime()));
+                        now.plus(store.lifetime()), cmd.source());
             } else {
                 payment = Payment.inAsset(store.id(), cmd.orderId(), price, cmd.metadataJson(), target,
-                        converted.amount(), converted.rate(), now, now.plus(store.lifetime()));
+                        converted.amount(), converted.rate(), now, now.plus(store.lifetime()), cmd.source());
                 if (hold == null) {
                     place(payment, store, now);
                 }
