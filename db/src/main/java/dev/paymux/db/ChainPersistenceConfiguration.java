@@ -56,6 +56,11 @@ class ChainPersistenceConfiguration {
     }
 
     @Bean
+    dev.paymux.core.store.WidgetOrigins widgetOrigins(JdbcClient jdbc) {
+        return new JdbcWidgetOrigins(jdbc);
+    }
+
+    @Bean
     StoreProviders storeProviders(JdbcClient jdbc) {
         return new JdbcStoreProviders(jdbc);
     }
