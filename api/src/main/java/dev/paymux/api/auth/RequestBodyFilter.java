@@ -34,7 +34,7 @@ class RequestBodyFilter extends OncePerRequestFilter {
         String uri = request.getRequestURI();
         // The public donation API and provider callbacks take bodies too, so they get the same limit.
         return !(uri.startsWith("/api/") || uri.startsWith("/admin/") || uri.startsWith("/donate/")
-                || uri.startsWith("/callbacks/"));
+                || uri.startsWith("/callbacks/") || uri.startsWith("/widget/"));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.paymux.api.checkout;
 
 import dev.paymux.api.auth.CachedBodyRequest;
+import dev.paymux.api.limits.PublicEndpointLimits;
 import dev.paymux.api.payment.DonationParser;
 import dev.paymux.api.web.ApiException;
 import dev.paymux.core.checkout.Checkout;
@@ -77,9 +78,11 @@ class DonatePageController {
     private final DonationParser parser;
     private final JsonMapper json;
     private final MessageSource messages;
+    private final PublicEndpointLimits limits;
 
     DonatePageController(Stores stores, StoreBrandings brandings, Checkout checkout, DonationParser parser,
-            JsonMapper json, MessageSource messages) {
+            JsonMapper json, MessageSource messages, PublicEndpointLimits limits) {
+        this.limits = limits;
         this.stores = stores;
         this.brandings = brandings;
         this.checkout = checkout;
@@ -160,20 +163,29 @@ class DonatePageController {
             body.put("fiat_currency", form.fiat());
             body.put("donor_name", form.name());
             body.put("donor_message", form.message());
-            Payment donation = checkout.donate(store, parser.parse(body).donation());
+            DonationParser.DonationRequest parsed = parser.parse(body);
+            limits.donation(store, request);
+            Payment donation = checkout.donate(store, parsed.donation());
             RedirectView redirect = new RedirectView("/pay/" + donation.id()
                     + (options.lang() == null ? "" : "?lang=" + options.lang()));
             redirect.setStatusCode(HttpStatus.SEE_OTHER);
             redirect.setExposeModelAttributes(false);
             return new ModelAndView(redirect);
         } catch (ApiException e) {
+            if (e.retryAfterSeconds() != null) {
+                response.setHeader("Retry-After", e.retryAfterSeconds().toString());
+            }
             return page(store, options, form, locale, detail(locale, e.getMessage()), e.status());
         } catch (PaymentException e) {
             HttpStatus status = switch (e.reason()) {
                 case FORBIDDEN -> HttpStatus.FORBIDDEN;
                 case CONFLICT -> HttpStatus.CONFLICT;
+                case BUSY -> HttpStatus.TOO_MANY_REQUESTS;
                 default -> HttpStatus.BAD_REQUEST;
             };
+            if (status == HttpStatus.TOO_MANY_REQUESTS) {
+                response.setHeader("Retry-After", "60");
+            }
             return page(store, options, form, locale, detail(locale, e.getMessage()), status);
         } catch (RatesUnavailableException | ProviderUnavailableException e) {
             log.warn("A donation could not be set up on the donation page: {}", e.getMessage());

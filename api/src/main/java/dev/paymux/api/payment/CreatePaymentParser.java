@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
  * an amount that is not a plain decimal, or an unknown currency is a 400 before anything is written.
  */
 @Component
-class CreatePaymentParser {
+public class CreatePaymentParser {
 
     static final int MAX_ORDER_ID = 255;
 
@@ -29,7 +29,7 @@ class CreatePaymentParser {
         this.json = json;
     }
 
-    CreatePayment parse(byte[] body) {
+    public CreatePayment parse(byte[] body) {
         JsonNode root = readObject(json, body);
         return new CreatePayment(
                 orderId(root.get("order_id")),

@@ -1,5 +1,6 @@
 package dev.paymux.api.payment;
 
+import dev.paymux.api.limits.PublicEndpointLimits;
 import dev.paymux.api.web.ApiException;
 import dev.paymux.api.web.ApiResponse;
 import dev.paymux.core.checkout.Checkout;
@@ -25,8 +26,11 @@ class DonationController {
     private final Stores stores;
     private final DonationParser parser;
     private final PaymentViews views;
+    private final PublicEndpointLimits limits;
 
-    DonationController(Checkout checkout, Stores stores, DonationParser parser, PaymentViews views) {
+    DonationController(Checkout checkout, Stores stores, DonationParser parser, PaymentViews views,
+            PublicEndpointLimits limits) {
+        this.limits = limits;
         this.checkout = checkout;
         this.stores = stores;
         this.parser = parser;
@@ -40,13 +44,14 @@ class DonationController {
                     + "donor_name (up to 100 characters), donor_message (up to 500). The store must have "
                     + "donations enabled (403 otherwise); an unknown api_key is a 404. A 429 with Retry-After "
                     + "when the store already has paymux.donations.max-open-per-store unpaid donations or no "
-                    + "address is free for one (donations never queue). Answers the single-currency payment "
+                    + "address is free for one (donations never queue), and beyond paymux.limits.donations-per-client from one client address. Answers the single-currency payment "
                     + "shape. Donations never trigger webhooks; their events show in the delivery log as skipped.")
     ApiResponse<Object> create(HttpServletRequest request) throws IOException {
         DonationParser.DonationRequest parsed = parser.parse(PaymentController.body(request));
         Store store = stores.findCredentialsByApiKey(parsed.apiKey())
                 .flatMap(c -> stores.findById(c.storeId()))
                 .orElseThrow(() -> ApiException.notFound("store not found"));
+        limits.donation(store, request);
         Payment donation = checkout.donate(store, parsed.donation());
         return ApiResponse.ok(views.created(donation, store));
     }

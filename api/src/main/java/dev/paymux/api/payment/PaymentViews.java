@@ -32,7 +32,7 @@ public class PaymentViews {
     }
 
     /** The create response: "single currency" once the asset is known, "selecting" before. */
-    Object created(Payment payment, Store store) {
+    public Object created(Payment payment, Store store) {
         Payment.Snapshot s = payment.snapshot();
         if (s.status() == PaymentStatus.SELECTING) {
             return new Selecting(null, s.status().wire(), s.price().amount(),
@@ -61,7 +61,7 @@ public class PaymentViews {
                 fiat ? s.price().amount().setScale(2) : null, fiat ? s.price().currency() : null,
                 s.metadataJson() == null ? null : json.readTree(s.metadataJson()), paymentUrl(payment),
                 donation ? Boolean.TRUE : null, donation ? s.donor().name() : null,
-                donation ? s.donor().message() : null);
+                donation ? s.donor().message() : null, s.source().wire());
     }
 
     /** Where the customer pays: the selection page, the provider's page, or Paymux's checkout page. */
@@ -94,7 +94,8 @@ public class PaymentViews {
             JsonNode metadata, @JsonProperty("payment_url") String paymentUrl,
             @JsonInclude(JsonInclude.Include.NON_NULL) Boolean donation,
             @JsonProperty("donor_name") @JsonInclude(JsonInclude.Include.NON_NULL) String donorName,
-            @JsonProperty("donor_message") @JsonInclude(JsonInclude.Include.NON_NULL) String donorMessage) {
+            @JsonProperty("donor_message") @JsonInclude(JsonInclude.Include.NON_NULL) String donorMessage,
+            String source) {
     }
 
     record Page(List<Status> payments, int page, @JsonProperty("per_page") int perPage, long total,

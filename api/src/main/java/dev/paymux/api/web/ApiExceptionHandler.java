@@ -25,6 +25,10 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiResponse<Void>> api(ApiException e) {
+        if (e.retryAfterSeconds() != null) {
+            return ResponseEntity.status(e.status()).header("Retry-After", e.retryAfterSeconds().toString())
+                    .body(ApiResponse.error(e.getMessage()));
+        }
         return respond(e.status(), e.getMessage());
     }
 

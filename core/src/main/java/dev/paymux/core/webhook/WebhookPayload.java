@@ -30,7 +30,9 @@ public final class WebhookPayload {
         field(b, "tx_hash", p.txHash()).append(',');
         field(b, "confirmed_at", iso(p.confirmedAt())).append(',');
         field(b, "status", p.status().wire()).append(',');
-        b.append("\"metadata\":").append(p.metadataJson() == null ? "null" : p.metadataJson());
+        b.append("\"metadata\":").append(p.metadataJson() == null ? "null" : p.metadataJson()).append(',');
+        // Who asked for the payment: a widget payment's amount came from the customer's browser.
+        field(b, "source", p.source().wire());
         b.append('}');
         return b.toString();
     }
@@ -48,7 +50,7 @@ public final class WebhookPayload {
         field(b, "tx_hash", null).append(',');
         field(b, "confirmed_at", iso(now)).append(',');
         field(b, "status", "completed").append(',');
-        b.append("\"metadata\":{\"test\":true}}");
+        b.append("\"metadata\":{\"test\":true},\"source\":\"api\"}");
         return b.toString();
     }
 
