@@ -355,6 +355,7 @@ class RoutingApiTest extends ApiTest {
         selection.get("currencies").valueStream().forEach(o -> options.put(o.get("currency").asString(), o));
         assertThat(options.get("USDT_TRC20").get("available").asBoolean()).isFalse();
         assertThat(options.get("USDT_TRC20").get("reason").asString()).isEqualTo("no payment provider can take it right now");
+        assertThat(options.get("USDT_TRC20").get("reason_code").asString()).isEqualTo("no_provider");
         assertThat(options.get("BTC").get("available").asBoolean()).isTrue();
         assertThat(new BigDecimal(options.get("BTC").get("amount").asString())).isPositive();
 
