@@ -367,7 +367,7 @@ class RoutingApiTest extends ApiTest {
         Http.Response page = http().get("/pay/select?token=" + token);
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).containsPattern("id=\"choose-USDT_TRC20\"[^>]*disabled")
-                .contains("Unavailable: no payment provider can take it right now");
+                .contains("Not available right now: no payment provider takes it now");
         // Choosing on the page routes the payment and sends the customer to the provider's checkout.
         Http.Response redirect = http().send("POST", "/pay/select", ("token=" + token + "&currency=BTC")
                 .getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "application/x-www-form-urlencoded"));
