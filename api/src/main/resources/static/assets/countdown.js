@@ -17,7 +17,7 @@
     el.textContent = Math.floor(s / 60) + ':' + pad(s % 60);
     if (s === 0) {
       el.parentNode.classList.add('over');
-      el.textContent = '0:00 (expired)';
+      el.textContent = '0:00 (' + (el.getAttribute('data-over') || 'expired') + ')';
       var buttons = document.querySelectorAll('.choices button');
       for (var i = 0; i < buttons.length; i++) {
         buttons[i].disabled = true;

@@ -1,6 +1,7 @@
 package dev.paymux.api.pages;
 
 import dev.paymux.api.selection.Selections;
+import dev.paymux.core.checkout.Offer;
 import dev.paymux.core.money.Asset;
 import dev.paymux.core.payment.Payment;
 import dev.paymux.core.payment.PaymentException;
@@ -19,7 +20,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -44,12 +44,6 @@ class SelectionPageController {
 
     private static final Logger log = LoggerFactory.getLogger(SelectionPageController.class);
 
-    private static final Map<Asset, String> NETWORKS = Map.of(
-            Asset.USDT_TRC20, "Tether on TRON (TRC-20)",
-            Asset.USDT_ERC20, "Tether on Ethereum (ERC-20)",
-            Asset.BTC, "Bitcoin",
-            Asset.ETH, "Ethereum");
-
     private final Selections selections;
     private final Clock clock;
 
@@ -58,12 +52,15 @@ class SelectionPageController {
         this.clock = clock;
     }
 
-    /** One asset on the page. */
+    /**
+     * One asset on the page; {@code network} and {@code reason} (null when the asset can be chosen) are
+     * message keys, the asset's name as on the checkout and why it cannot be chosen now.
+     */
     record Choice(String code, String ticker, String network, String amount, boolean available, String reason) {
     }
 
     @GetMapping("/pay/select")
-    ModelAndView show(@RequestParam String token, HttpServletResponse response) {
+    ModelAndView show(@RequestParam String token, Locale locale, HttpServletResponse response) {
         privateHeaders(response);
         Selections.View view = selections.view(token);
         Payment payment = view.payment();
@@ -80,9 +77,11 @@ class SelectionPageController {
         long secondsLeft = Math.max(0, Duration.between(now, payment.expiresAt()).getSeconds());
         List<Choice> choices = view.options().stream()
                 .map(o -> new Choice(o.asset().name(), o.asset().ticker().toUpperCase(Locale.ROOT),
-                        NETWORKS.getOrDefault(o.asset(), o.asset().name()), o.amountText(), o.available(), o.reason()))
+                        "asset." + o.asset().name(), o.amountText(), o.available(),
+                        o.available() ? null : reasonKey(o.unavailable())))
                 .toList();
         ModelAndView page = new ModelAndView("pay/select");
+        page.addObject("lang", locale.getLanguage());
         page.addObject("token", token);
         page.addObject("storeName", view.store().name());
         page.addObject("price", price(payment.price()));
@@ -213,6 +212,11 @@ class SelectionPageController {
             amount = amount.setScale(2);
         }
         return amount.toPlainString() + " " + price.currency();
+    }
+
+    /** The message key of why an asset cannot be chosen, e.g. {@code select.unavailable.no_address}. */
+    static String reasonKey(Offer.Unavailable unavailable) {
+        return "select.unavailable." + unavailable.code();
     }
 
     static String timeLeft(long seconds) {

@@ -38,8 +38,10 @@ class SelectionController {
         this.json = json;
     }
 
+    /** {@code reason} (English words) and {@code reason_code} (no_rate, no_address, no_provider) when not available. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Option(String currency, String amount, boolean available, String reason) {
+    record Option(String currency, String amount, boolean available, String reason,
+            @JsonProperty("reason_code") String reasonCode) {
     }
 
     record Selection(String status, BigDecimal amount, @JsonProperty("pricing_currency") String pricingCurrency,
@@ -50,7 +52,8 @@ class SelectionController {
 
     @GetMapping("/api/v1/selection/{token}")
     @Operation(summary = "Resolve a selection token", description = "The assets the customer may pay with, the "
-            + "exact amount in each and whether it can be paid now; after the choice, the payment that was made "
+            + "exact amount in each and whether it can be paid now (available; when false, reason in words and "
+            + "reason_code: no_rate, no_address or no_provider); after the choice, the payment that was made "
             + "and payment_url, where the customer pays it.")
     ApiResponse<Selection> get(@PathVariable String token) {
         return ApiResponse.ok(selection(selections.view(token)));
@@ -82,7 +85,8 @@ class SelectionController {
                     view.paymentUrl());
         }
         List<Option> options = view.options().stream()
-                .map(o -> new Option(o.asset().name(), o.amountText(), o.available(), o.reason())).toList();
+                .map(o -> new Option(o.asset().name(), o.amountText(), o.available(), o.reason(),
+                        o.unavailable() == null ? null : o.unavailable().code())).toList();
         return new Selection(s.status().wire(), s.price().amount(), s.price().currency(), options,
                 Times.iso(s.expiresAt()), null, null, null, null, null);
     }

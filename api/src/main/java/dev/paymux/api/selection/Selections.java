@@ -2,59 +2,55 @@ package dev.paymux.api.selection;
 
 import dev.paymux.api.payment.PaymentViews;
 import dev.paymux.core.checkout.Checkout;
+import dev.paymux.core.checkout.Offer;
 import dev.paymux.core.money.Asset;
 import dev.paymux.core.payment.Payment;
 import dev.paymux.core.payment.PaymentService;
 import dev.paymux.core.payment.PaymentStatus;
-import dev.paymux.core.rates.Pricing;
-import dev.paymux.core.rates.RateProvider;
-import dev.paymux.core.rates.RatesUnavailableException;
-import dev.paymux.core.routing.RouteDecision;
-import dev.paymux.core.routing.RoutedCheckout;
-import dev.paymux.core.routing.StoreRouting;
 import dev.paymux.core.store.Store;
 import dev.paymux.core.store.Stores;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
  * The customer's choice of pay-in asset, for the selection API and the hosted selection page alike: what
- * each asset would cost and whether it can be paid now, and the choice itself — placed natively, or
- * routed to the cheapest provider instance when the store routes its payments.
+ * each asset would cost and whether it can be paid now (decided by {@link Checkout#offers}, which checks
+ * what a choice would be refused for), and the choice itself — placed natively, or routed to the cheapest
+ * provider instance when the store routes its payments.
  */
 @Component
 public class Selections {
 
     private final PaymentService payments;
     private final Stores stores;
-    private final RateProvider rates;
     private final Checkout checkout;
-    private final RoutedCheckout routed;
     private final PaymentViews views;
-    private final Clock clock;
 
-    Selections(PaymentService payments, Stores stores, RateProvider rates, Checkout checkout, RoutedCheckout routed,
-            PaymentViews views, Clock clock) {
+    Selections(PaymentService payments, Stores stores, Checkout checkout, PaymentViews views) {
         this.payments = payments;
         this.stores = stores;
-        this.rates = rates;
         this.checkout = checkout;
-        this.routed = routed;
         this.views = views;
-        this.clock = clock;
     }
 
     /**
      * One asset as the customer sees it.
      *
-     * @param amount     what the customer would pay in it, or null when no rate is available
-     * @param available  whether it can be paid now (a rate, and for a routed store an eligible provider)
-     * @param reason     why not, or null
+     * @param amount       what the customer would pay in it, or null when no rate is available
+     * @param unavailable  why it cannot be paid now, or null when it can
      */
-    public record Option(Asset asset, BigDecimal amount, boolean available, String reason) {
+    public record Option(Asset asset, BigDecimal amount, Offer.Unavailable unavailable) {
+
+        /** Whether it can be paid now. */
+        public boolean available() {
+            return unavailable == null;
+        }
+
+        /** Why not, in English words, or null. */
+        public String reason() {
+            return unavailable == null ? null : unavailable.text();
+        }
 
         public String amountText() {
             return amount == null ? null : amount.setScale(Math.max(asset.displayScale(), amount.scale())).toPlainString();
@@ -84,8 +80,8 @@ public class Selections {
         if (payment.status() != PaymentStatus.SELECTING) {
             return new View(payment, store, List.of(), null);
         }
-        Optional<StoreRouting> routing = checkout.routing(store);
-        List<Option> options = store.assets().stream().map(asset -> option(payment, store, asset, routing)).toList();
+        List<Option> options = checkout.offers(payment, store).stream()
+                .map(o -> new Option(o.asset(), o.amount(), o.unavailable())).toList();
         return new View(payment, store, options, null);
     }
 
@@ -93,29 +89,5 @@ public class Selections {
     public View choose(String token, Asset asset) {
         checkout.choose(token, asset);
         return view(token);
-    }
-
-    private Option option(Payment payment, Store store, Asset asset, Optional<StoreRouting> routing) {
-        BigDecimal amount;
-        try {
-            amount = Pricing.toAsset(payment.price(), asset, needsRates(payment, asset) ? rates.current() : null,
-                    clock.instant()).amount();
-        } catch (RatesUnavailableException e) {
-            return new Option(asset, null, false, "no exchange rate is available right now");
-        }
-        if (routing.isPresent()) {
-            RouteDecision decision = routed.preview(store, asset, amount, routing.get().rules());
-            if (decision.chosen().isEmpty()) {
-                return new Option(asset, amount, false, "no payment provider can take it right now");
-            }
-            // With fees passed on, the customer pays the price plus the fee of the instance that would take it.
-            amount = routing.get().customerAmount(amount, decision.chosen().get().cost());
-        }
-        return new Option(asset, amount, true, null);
-    }
-
-    private static boolean needsRates(Payment payment, Asset asset) {
-        Payment.Price p = payment.price();
-        return !(p.kind() == Payment.Price.Kind.PRICING && p.currency().equals("USD") && asset.ticker().equals("usdt"));
     }
 }

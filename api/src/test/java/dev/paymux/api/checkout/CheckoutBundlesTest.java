@@ -2,6 +2,7 @@ package dev.paymux.api.checkout;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.paymux.core.checkout.Offer;
 import dev.paymux.core.money.Asset;
 import dev.paymux.core.payment.PaymentStatus;
 import java.io.IOException;
@@ -22,7 +23,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
-/** Every language has every string of the customer's pages, with the same placeholders. */
+/** Every language has every string of the customer's pages (checkout, selection, donation), with the same placeholders. */
 class CheckoutBundlesTest {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\d+}");
@@ -102,6 +103,21 @@ class CheckoutBundlesTest {
             used.add("asset." + a.name());
         }
         assertThat(used).hasSizeGreaterThan(20);
+        assertThat(base.stringPropertyNames()).containsAll(used);
+    }
+
+    @Test
+    void everyKeyTheSelectionPageUsesIsInTheBase() throws IOException {
+        Properties base = load("i18n/checkout.properties");
+        Set<String> used = keysUsedIn("templates/pay/select.html");
+        assertThat(used).contains("select.heading", "select.noneAvailable", "page.title");
+        // Keys built from an asset name or from why an asset cannot be chosen.
+        for (Asset a : Asset.values()) {
+            used.add("asset." + a.name());
+        }
+        for (Offer.Unavailable u : Offer.Unavailable.values()) {
+            used.add("select.unavailable." + u.code());
+        }
         assertThat(base.stringPropertyNames()).containsAll(used);
     }
 

@@ -10,6 +10,7 @@ import com.microsoft.playwright.Request;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import dev.paymux.api.support.Admin;
 import dev.paymux.api.support.BrowserTest;
 import dev.paymux.api.support.Browsers;
 import dev.paymux.api.support.Merchant;
@@ -48,9 +49,9 @@ class SelectionPageBrowserTest extends BrowserTest {
         Locator buttons = page.locator("form.choices button[name=currency]");
         assertThat(buttons).hasCount(2);
         Locator usdt = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(
-                options.get(0).get("amount").asString() + " USDT Tether on TRON (TRC-20)"));
+                options.get(0).get("amount").asString() + " USDT USDT on TRON (TRC-20)"));
         Locator btc = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(
-                options.get(1).get("amount").asString() + " BTC Bitcoin"));
+                options.get(1).get("amount").asString() + " BTC Bitcoin (BTC)"));
         assertThat(usdt).isEnabled();
         assertThat(btc).isEnabled();
         assertThat(btc.locator(".amount")).hasText("0.00102565 BTC");
@@ -89,6 +90,58 @@ class SelectionPageBrowserTest extends BrowserTest {
         assertThat(again.redirectedFrom().url()).isEqualTo(local(paymentUrl));
         assertThat(again.redirectedFrom().response().status()).isEqualTo(303);
 
+        assertThat(foreign).as("requests to other hosts").isEmpty();
+    }
+
+    @Test
+    void anAssetTheStoreCannotTakeIsDisabledWithItsReasonAndTheOtherIsChosen() throws Exception {
+        // BTC is accepted but the store has no receiving address for it; USDT_TRC20 has one.
+        Merchant m = newStore(List.of("USDT_TRC20", "BTC"), 0);
+        admin().importAddresses(m.storeId(), "USDT_TRC20", Admin.addresses("USDT_TRC20", 1));
+        String paymentUrl = m.post("/api/v1/payment/create", "{\"amount\":\"100\"}").data().get("payment_url").asString();
+        String token = paymentUrl.substring(paymentUrl.indexOf("token=") + 6);
+
+        assertThat(page.navigate(local(paymentUrl)).status()).isEqualTo(200);
+        Locator btc = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(
+                Pattern.compile(" BTC Bitcoin \\(BTC\\)$")));
+        Locator usdt = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("100.00 USDT USDT on TRON (TRC-20)"));
+        assertThat(btc).isDisabled();
+        assertThat(btc).hasAttribute("aria-disabled", "true");
+        // The reason is shown next to it and is the button's accessible description.
+        String reason = "Not available right now: this store has no receiving address for it";
+        assertThat(page.locator("#reason-BTC")).isVisible();
+        assertThat(page.locator("#reason-BTC")).hasText(reason);
+        assertThat(btc).hasAccessibleDescription(reason);
+        assertThat(usdt).isEnabled();
+        assertThat(page.locator("#reason-USDT_TRC20")).hasCount(0);
+        assertThat(page.locator("#none-available")).hasCount(0);
+
+        Browsers.screenshot(page, "selection-page-unavailable");
+        assertThat(Browsers.seriousAccessibilityViolations(page, json)).as("axe-core").isEmpty();
+
+        Request landing = page.waitForRequest(SelectionPageBrowserTest::landing, usdt::click);
+        JsonNode payment = http().get("/api/v1/selection/" + token).data();
+        assertThat(payment.get("currency").asString()).isEqualTo("USDT_TRC20");
+        assertThat(landing.url()).isEqualTo(PUBLIC_URL + "/pay/" + payment.get("payment_id").asString());
+        assertThat(foreign).as("requests to other hosts").isEmpty();
+    }
+
+    @Test
+    void whenNoAssetCanBePaidThePageSaysSoInTheCustomersLanguage() throws Exception {
+        Merchant m = newStore(List.of("USDT_TRC20", "BTC"), 0);
+        String paymentUrl = m.post("/api/v1/payment/create", "{\"amount\":\"100\"}").data().get("payment_url").asString();
+
+        assertThat(page.navigate(local(paymentUrl) + "&lang=fr").status()).isEqualTo(200);
+        assertThat(page.locator("html")).hasAttribute("lang", "fr");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Choisissez comment payer")))
+                .isVisible();
+        assertThat(page.locator("#none-available")).isVisible();
+        assertThat(page.locator("#none-available")).containsText("Aucune de ces devises");
+        assertThat(page.locator("form.choices button[name=currency]:disabled")).hasCount(2);
+        assertThat(page.locator("#reason-BTC")).hasText(
+                "Indisponible pour le moment : cette boutique n’a pas d’adresse de réception pour cette devise");
+        Browsers.screenshot(page, "selection-page-none-available");
+        assertThat(Browsers.seriousAccessibilityViolations(page, json)).as("axe-core").isEmpty();
         assertThat(foreign).as("requests to other hosts").isEmpty();
     }
 

@@ -17,15 +17,28 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.bitcoinj.base.BitcoinNetwork;
+import org.bitcoinj.base.ScriptType;
+import org.bitcoinj.crypto.ChildNumber;
+import org.bitcoinj.crypto.DeterministicKey;
+import org.bitcoinj.crypto.HDKeyDerivation;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-/** The hosted currency-selection page over HTTP: what it lists, the form's 303, and its HTML errors. */
+/**
+ * The hosted currency-selection page over HTTP: what it lists (assets that cannot be paid now disabled, with
+ * the reason), the form's 303, its HTML errors and its languages.
+ */
 class SelectionPageTest extends ApiTest {
 
     private static final String PUBLIC_URL = "https://pay.example.test";
     private static final HttpClient CLIENT = HttpClient.newBuilder()
             .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void listsEveryAssetWithTheAmountTheSelectionApiGives() {
@@ -50,8 +63,10 @@ class SelectionPageTest extends ApiTest {
             assertThat(html).contains(o.get("amount").asString());
         }
         assertThat(html).contains("100.00 USDT").contains("0.00102565 BTC");
-        assertThat(html).contains("Tether on TRON (TRC-20)").contains("Bitcoin");
-        assertThat(html).doesNotContain("disabled");
+        // The assets are named as on the checkout page.
+        assertThat(html).contains("USDT on TRON (TRC-20)").contains("Bitcoin (BTC)");
+        assertThat(html).doesNotContain("disabled").doesNotContain("Not available").doesNotContain("none-available");
+        assertThat(html).contains("<html lang=\"en\"");
         // The price, the store, the token for the form, and the time left (30 minutes, the store's lifetime).
         assertThat(html).contains("100.00 USD");
         assertThat(html).contains("Test store ");
@@ -150,6 +165,113 @@ class SelectionPageTest extends ApiTest {
     }
 
     @Test
+    void anAssetTheStoreHasNoAddressForIsShownDisabledWithItsReasonAndTheOtherStaysChoosable() {
+        // BTC is accepted but has no pool address and no extended public key; USDT_TRC20 has an address.
+        Merchant m = newStore(List.of("USDT_TRC20", "BTC"), 0);
+        admin().importAddresses(m.storeId(), "USDT_TRC20", Admin.addresses("USDT_TRC20", 1));
+        String token = selectingPayment(m, "10");
+
+        HttpResponse<String> page = get("/pay/select?token=" + enc(token));
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        String btc = button(page.body(), "BTC");
+        assertThat(btc).contains(" disabled").contains("aria-disabled=\"true\"")
+                .contains("aria-describedby=\"reason-BTC\"");
+        assertThat(page.body()).contains("<p class=\"reason\" id=\"reason-BTC\">"
+                + "Not available right now: this store has no receiving address for it</p>");
+        // Its price is still shown (as the API gives it, below); the asset that can be paid is a plain button.
+        assertThat(btc).contains("Bitcoin (BTC)");
+        String usdt = button(page.body(), "USDT_TRC20");
+        assertThat(usdt).doesNotContain("disabled").doesNotContain("aria-describedby").contains("10.00 USDT");
+        assertThat(page.body()).doesNotContain("reason-USDT_TRC20").doesNotContain("none-available");
+
+        // The selection API says the same.
+        JsonNode options = http().get("/api/v1/selection/" + token).data().get("currencies");
+        assertThat(options).hasSize(2);
+        JsonNode usdtOption = option(options, "USDT_TRC20");
+        assertThat(usdtOption.get("available").asBoolean()).isTrue();
+        assertThat(usdtOption.has("reason")).isFalse();
+        assertThat(usdtOption.has("reason_code")).isFalse();
+        JsonNode btcOption = option(options, "BTC");
+        assertThat(btcOption.get("available").asBoolean()).isFalse();
+        assertThat(btcOption.get("reason").asString()).isEqualTo("the store has no receiving address for it");
+        assertThat(btcOption.get("reason_code").asString()).isEqualTo("no_address");
+        assertThat(btc).contains(btcOption.get("amount").asString() + " BTC");
+
+        // Choosing it anyway (a stale page, a hand-made request) is a clear 422 that writes nothing.
+        HttpResponse<String> refused = postForm("token=" + enc(token) + "&currency=BTC");
+        assertHtmlError(refused, 422, "This currency cannot be used");
+        assertThat(refused.body()).contains("The store has no receiving address for BTC.");
+        var viaApi = http().postJson("/api/v1/selection/" + token, "{\"currency\":\"BTC\"}");
+        assertThat(viaApi.status()).as(viaApi.body()).isEqualTo(422);
+        assertThat(viaApi.json().get("success").asBoolean()).isFalse();
+        assertThat(viaApi.error()).contains("no receiving address for BTC");
+        assertThat(jdbc.sql("select status || ':' || coalesce(asset, '-') from payments where store_id = :store")
+                .param("store", UUID.fromString(m.storeId())).query(String.class).list())
+                .containsExactly("selecting:-");
+        assertThat(http().get("/api/v1/selection/" + token).data().get("currencies")).hasSize(2);
+
+        // The asset with an address is chosen as usual.
+        HttpResponse<String> chosen = postForm("token=" + enc(token) + "&currency=USDT_TRC20");
+        assertThat(chosen.statusCode()).as(chosen.body()).isEqualTo(303);
+        assertThat(http().get("/api/v1/selection/" + token).data().get("currency").asString()).isEqualTo("USDT_TRC20");
+    }
+
+    @Test
+    void anExtendedPublicKeyIsAReceivingAddressToo() {
+        // No pool address for BTC, but a key to derive one from: BTC can be chosen.
+        Merchant m = newStore(List.of("USDT_TRC20", "BTC"), 0);
+        admin().importAddresses(m.storeId(), "USDT_TRC20", Admin.addresses("USDT_TRC20", 1));
+        var set = admin().send("PUT", "/admin/v1/stores/" + m.storeId() + "/xpubs/BTC",
+                "{\"xpub\":\"" + randomZpub() + "\"}");
+        assertThat(set.status()).as(set.body()).isEqualTo(200);
+        String token = selectingPayment(m, "10");
+
+        assertThat(http().get("/api/v1/selection/" + token).data().get("currencies"))
+                .allSatisfy(o -> assertThat(o.get("available").asBoolean()).as(o.toString()).isTrue());
+        String html = get("/pay/select?token=" + enc(token)).body();
+        assertThat(button(html, "BTC")).doesNotContain("disabled");
+        HttpResponse<String> chosen = postForm("token=" + enc(token) + "&currency=BTC");
+        assertThat(chosen.statusCode()).as(chosen.body()).isEqualTo(303);
+        assertThat(http().get("/api/v1/selection/" + token).data().get("status").asString()).isEqualTo("pending");
+    }
+
+    @Test
+    void whenNoAssetCanBePaidThePageSaysSo() {
+        Merchant m = newStore(List.of("USDT_TRC20", "BTC"), 0);
+        String token = selectingPayment(m, "10");
+
+        HttpResponse<String> page = get("/pay/select?token=" + enc(token));
+        assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"none-available\"")
+                .contains("None of these currencies can be paid right now")
+                .contains("id=\"reason-BTC\"").contains("id=\"reason-USDT_TRC20\"");
+        assertThat(button(page.body(), "BTC")).contains(" disabled");
+        assertThat(button(page.body(), "USDT_TRC20")).contains(" disabled");
+        assertThat(http().get("/api/v1/selection/" + token).data().get("currencies"))
+                .allSatisfy(o -> assertThat(o.get("reason_code").asString()).isEqualTo("no_address"));
+        assertHtmlError(postForm("token=" + enc(token) + "&currency=USDT_TRC20"), 422, "This currency cannot be used");
+    }
+
+    @Test
+    void thePageSpeaksTheCustomersLanguage() {
+        Merchant m = newStore(List.of("USDT_TRC20", "BTC"), 0);
+        admin().importAddresses(m.storeId(), "USDT_TRC20", Admin.addresses("USDT_TRC20", 1));
+        String token = selectingPayment(m, "10");
+
+        String ru = get("/pay/select?token=" + enc(token) + "&lang=ru").body();
+        assertThat(ru).contains("<html lang=\"ru\"").contains("Выберите, чем оплатить")
+                .contains("USDT в сети TRON (TRC-20)")
+                .contains("Сейчас недоступно: у магазина нет адреса для приёма этой валюты")
+                .doesNotContain("Not available").doesNotContain("Choose how to pay");
+        HttpResponse<String> de = send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/pay/select?token=" + enc(token))).header("Accept-Language", "de-CH, en;q=0.5").GET());
+        assertThat(de.body()).contains("<html lang=\"de\"")
+                .contains("Derzeit nicht verfügbar: Dieser Shop hat keine Empfangsadresse für diese Währung");
+        String ja = get("/pay/select?token=" + enc(token) + "&lang=ja").body();
+        assertThat(ja).contains("現在ご利用いただけません：このストアにはこの通貨の受取アドレスがありません");
+    }
+
+    @Test
     void markupIsEscaped() {
         HttpResponse<String> r = get("/pay/select?token=" + enc("<script>alert(1)</script>"));
         assertHtmlError(r, 404, "Payment link not found");
@@ -172,6 +294,29 @@ class SelectionPageTest extends ApiTest {
         String url = created.data().get("payment_url").asString();
         assertThat(url).startsWith(PUBLIC_URL + "/pay/select?token=");
         return URLDecoder.decode(url.substring(url.indexOf("token=") + 6), StandardCharsets.UTF_8);
+    }
+
+    /** The submit button of one asset, from its opening tag to its end. */
+    private static String button(String html, String code) {
+        int start = html.indexOf("<button type=\"submit\" name=\"currency\" value=\"" + code + "\"");
+        assertThat(start).as("button for " + code).isNotNegative();
+        return html.substring(start, html.indexOf("</button>", start));
+    }
+
+    private static JsonNode option(JsonNode options, String currency) {
+        return options.valueStream().filter(o -> o.get("currency").asString().equals(currency)).findFirst()
+                .orElseThrow(() -> new AssertionError("no option " + currency + " in " + options));
+    }
+
+    /** A fresh BIP84 account key: one key may serve one store only, and the database is shared. */
+    private static String randomZpub() {
+        byte[] seed = new byte[32];
+        new java.security.SecureRandom().nextBytes(seed);
+        DeterministicKey k = HDKeyDerivation.createMasterPrivateKey(seed);
+        for (int n : new int[] {84, 0, 0}) {
+            k = HDKeyDerivation.deriveChildKey(k, new ChildNumber(n, true));
+        }
+        return k.serializePubB58(BitcoinNetwork.MAINNET, ScriptType.P2WPKH);
     }
 
     private static void assertHtmlError(HttpResponse<String> r, int status, String title) {

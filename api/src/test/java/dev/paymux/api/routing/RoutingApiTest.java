@@ -355,6 +355,7 @@ class RoutingApiTest extends ApiTest {
         selection.get("currencies").valueStream().forEach(o -> options.put(o.get("currency").asString(), o));
         assertThat(options.get("USDT_TRC20").get("available").asBoolean()).isFalse();
         assertThat(options.get("USDT_TRC20").get("reason").asString()).isEqualTo("no payment provider can take it right now");
+        assertThat(options.get("USDT_TRC20").get("reason_code").asString()).isEqualTo("no_provider");
         assertThat(options.get("BTC").get("available").asBoolean()).isTrue();
         assertThat(new BigDecimal(options.get("BTC").get("amount").asString())).isPositive();
 
@@ -366,7 +367,7 @@ class RoutingApiTest extends ApiTest {
         Http.Response page = http().get("/pay/select?token=" + token);
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).containsPattern("id=\"choose-USDT_TRC20\"[^>]*disabled")
-                .contains("Unavailable: no payment provider can take it right now");
+                .contains("Not available right now: no payment provider takes it now");
         // Choosing on the page routes the payment and sends the customer to the provider's checkout.
         Http.Response redirect = http().send("POST", "/pay/select", ("token=" + token + "&currency=BTC")
                 .getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "application/x-www-form-urlencoded"));

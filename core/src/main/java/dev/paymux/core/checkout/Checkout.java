@@ -9,7 +9,9 @@ import dev.paymux.core.payment.PaymentService;
 import dev.paymux.core.payment.PaymentService.Created;
 import dev.paymux.core.spi.PaymentProvider;
 import dev.paymux.core.providers.StoreProviders;
+import dev.paymux.core.rates.RatesUnavailableException;
 import dev.paymux.core.routing.ProviderUnavailableException;
+import dev.paymux.core.routing.RouteDecision;
 import dev.paymux.core.routing.RoutedCheckout;
 import dev.paymux.core.routing.RoutedCheckout.Conversion;
 import dev.paymux.core.routing.StoreRouting;
@@ -17,6 +19,8 @@ import dev.paymux.core.routing.StoreRoutings;
 import dev.paymux.core.store.Store;
 import dev.paymux.core.store.Stores;
 import dev.paymux.core.tx.Transactions;
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -89,11 +93,42 @@ public final class Checkout {
     }
 
     /**
-     * The routing a customer's choice of asset in this store goes through, if any: what the selection page
-     * previews for each asset.
+     * Each asset the store accepts, as the customer choosing one for this payment sees it now: the amount
+     * to pay and whether it can be chosen. The selection API and the hosted selection page both show this.
+     * An asset is offered as unavailable for what {@link #choose} would refuse it for, checked the same
+     * way: a store whose payments Paymux takes itself needs a receiving address for it
+     * ({@link PaymentService#canReceive}, the check behind the refusal), a routed store a provider instance
+     * the router would pick now (the decision a choice is routed by), and either needs a rate to convert
+     * the price. A provider may still refuse when it is asked; the choice then answers that.
      */
-    public Optional<StoreRouting> routing(Store store) {
-        return wayOf(store).map(Routed::routing);
+    public List<Offer> offers(Payment selection, Store store) {
+        Optional<StoreRouting> routing = wayOf(store).map(Routed::routing);
+        return store.assets().stream().map(asset -> offer(selection, store, asset, routing)).toList();
+    }
+
+    private Offer offer(Payment selection, Store store, Asset asset, Optional<StoreRouting> routing) {
+        BigDecimal amount;
+        try {
+            amount = payments.convert(selection.price(), asset).amount();
+        } catch (RatesUnavailableException e) {
+            amount = null;
+        }
+        if (routing.isEmpty()) {
+            // No address outranks no rate: a rate comes back by itself, an address does not.
+            if (!payments.canReceive(store.id(), asset)) {
+                return new Offer(asset, amount, Offer.Unavailable.NO_ADDRESS);
+            }
+            return new Offer(asset, amount, amount == null ? Offer.Unavailable.NO_RATE : null);
+        }
+        if (amount == null) {
+            return new Offer(asset, null, Offer.Unavailable.NO_RATE);
+        }
+        RouteDecision decision = routed.preview(store, asset, amount, routing.get().rules());
+        if (decision.chosen().isEmpty()) {
+            return new Offer(asset, amount, Offer.Unavailable.NO_PROVIDER);
+        }
+        // With fees passed on, the customer pays the price plus the fee of the instance that would take it.
+        return new Offer(asset, routing.get().customerAmount(amount, decision.chosen().get().cost()), null);
     }
 
     private Optional<Routed> wayOf(Store store) {

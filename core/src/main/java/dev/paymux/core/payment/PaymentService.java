@@ -279,7 +279,7 @@ public final class PaymentService {
             throw new PaymentException(INVALID, "currency " + asset.name() + " is not accepted by this store");
         }
         Instant now = clock.instant();
-        Pricing.Converted converted = Pricing.toAsset(peek.price(), asset, ratesFor(peek.price(), asset), now);
+        Pricing.Converted converted = convert(peek.price(), asset, now);
         return tx.inTransaction(() -> {
             Payment payment = payments.lockBySelectionToken(token).orElseThrow();
             if (payment.status() != PaymentStatus.SELECTING) {
@@ -298,6 +298,34 @@ public final class PaymentService {
             }
             return payment;
         });
+    }
+
+    /**
+     * What a price comes to in an asset at the current rates, as a choice of that asset converts it.
+     *
+     * @throws dev.paymux.core.rates.RatesUnavailableException when the conversion needs a rate and none is
+     *         available
+     */
+    public Pricing.Converted convert(Price price, Asset asset) {
+        return convert(price, asset, clock.instant());
+    }
+
+    private Pricing.Converted convert(Price price, Asset asset, Instant now) {
+        return Pricing.toAsset(price, asset, ratesFor(price, asset), now);
+    }
+
+    /**
+     * Whether the store has somewhere to receive a payment in the asset: an extended public key to derive
+     * a fresh address from, or an address of its imported pool. Without one, a payment in the asset is
+     * refused ({@code UNPROCESSABLE}); this is the check that refuses it.
+     */
+    public boolean canReceive(StoreId store, Asset asset) {
+        return tx.inTransaction(() -> hasReceivingAddress(store, asset));
+    }
+
+    private boolean hasReceivingAddress(StoreId store, Asset asset) {
+        return XpubService.derivable(asset) && derived.find(store, asset).isPresent()
+                || slots.hasAddresses(store, asset);
     }
 
     /**
@@ -394,7 +422,7 @@ public final class PaymentService {
     }
 
     private void requireAddresses(Store store, Asset asset) {
-        if (!slots.hasAddresses(store.id(), asset)) {
+        if (!hasReceivingAddress(store.id(), asset)) {
             throw new PaymentException(UNPROCESSABLE, "the store has no receiving address for " + asset.name());
         }
     }
