@@ -14,6 +14,28 @@
   var timer = null;
   var source = null;
   var polling = null;
+  // Set only when the page is the payment widget's frame on one of the store's allowed sites: the
+  // status goes to that site alone, never to '*'.
+  var parentOrigin = main.getAttribute('data-parent-origin');
+  var framed = parentOrigin && window.parent && window.parent !== window;
+  var announced = null;
+
+  /** Tells the widget on the merchant's page the payment's status, once per change. */
+  function announce() {
+    if (!framed) {
+      return;
+    }
+    fetch('/pay/' + encodeURIComponent(id) + '/status', { credentials: 'omit', cache: 'no-store' })
+      .then(function (r) { return r.ok ? r.json() : Promise.reject(r.status); })
+      .then(function (body) {
+        var key = body.data.status + '/' + body.data.version;
+        if (key !== announced) {
+          announced = key;
+          window.parent.postMessage({ type: 'paymux:payment', payment: body.data }, parentOrigin);
+        }
+      })
+      .catch(function () { /* the next change announces it */ });
+  }
 
   function copyButtons(root) {
     var buttons = root.querySelectorAll('button.copy');
@@ -95,6 +117,7 @@
         if (changed) {
           var title = next.querySelector('h1');
           live.textContent = title ? title.textContent : '';
+          announce();
         }
         if (next.getAttribute('data-settled') === 'true') {
           stop();
@@ -161,6 +184,15 @@
     });
   }
 
+  if (framed) {
+    // Escape inside the frame closes the widget's overlay too.
+    document.addEventListener('keydown', function (e) {
+      if (e.key === 'Escape' || e.key === 'Esc' || e.keyCode === 27) {
+        window.parent.postMessage({ type: 'paymux:close' }, parentOrigin);
+      }
+    });
+    announce();
+  }
   copyButtons(document);
   countdown();
   if (main.getAttribute('data-settled') !== 'true') {

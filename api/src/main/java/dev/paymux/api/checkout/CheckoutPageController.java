@@ -72,11 +72,14 @@ class CheckoutPageController {
     private final WalletUris uris;
     private final StatusFeed feed;
     private final StoreBrandings brandings;
+    private final Embedding embedding;
     private final Clock clock;
 
     CheckoutPageController(Payments payments, Stores stores, DerivedAddresses derived, PaymentViews views,
-            ChainProperties chains, WalletUris uris, StatusFeed feed, StoreBrandings brandings, Clock clock) {
+            ChainProperties chains, WalletUris uris, StatusFeed feed, StoreBrandings brandings, Embedding embedding,
+            Clock clock) {
         this.brandings = brandings;
+        this.embedding = embedding;
         this.payments = payments;
         this.stores = stores;
         this.derived = derived;
@@ -87,29 +90,42 @@ class CheckoutPageController {
         this.clock = clock;
     }
 
+    /**
+     * The page; with {@code embed=1&origin=…} it is the payment widget's frame on the merchant's site at
+     * {@code origin}, and reports the payment's status to that page when the store allows the origin.
+     */
     @GetMapping("/pay/{paymentId}")
-    ModelAndView page(@PathVariable String paymentId, Locale locale, HttpServletResponse response) {
+    ModelAndView page(@PathVariable String paymentId, @RequestParam(required = false) String embed,
+            @RequestParam(required = false) String origin, Locale locale, HttpServletResponse response) {
         privateHeaders(response);
         Optional<Payment> found = find(paymentId);
         if (found.isEmpty()) {
             return notFound(locale);
         }
         Payment payment = found.get();
-        String url = views.paymentUrl(payment);
-        if (!url.endsWith("/pay/" + payment.id())) {
-            // At a provider, or still choosing its currency: the customer pays there.
-            RedirectView redirect = new RedirectView(url);
-            redirect.setStatusCode(HttpStatus.SEE_OTHER);
-            redirect.setExposeModelAttributes(false);
-            return new ModelAndView(redirect);
-        }
         Store store = stores.findById(payment.storeId()).orElse(null);
         if (store == null) {
             return notFound(locale);
         }
+        boolean donation = payment.kind() == PaymentKind.DONATION;
+        response.setHeader("Content-Security-Policy", embedding.contentSecurityPolicy(store, donation));
+        String parent = embedding.parentOrigin(store, embed, origin).orElse(null);
+        String url = views.paymentUrl(payment);
+        if (!url.endsWith("/pay/" + payment.id())) {
+            // At a provider, or still choosing its currency: the customer pays there. The choice is
+            // ours, on this host, and stays in the widget's frame.
+            int selection = url.indexOf("/pay/select?");
+            RedirectView redirect = new RedirectView(selection < 0 || parent == null ? url
+                    : Embedding.carry(url.substring(selection), parent));
+            redirect.setStatusCode(HttpStatus.SEE_OTHER);
+            redirect.setExposeModelAttributes(false);
+            return new ModelAndView(redirect);
+        }
         ModelAndView page = new ModelAndView("pay/checkout");
         page.addObject("lang", locale.getLanguage());
         page.addObject("languages", LANGUAGES);
+        page.addObject("languageLinks", languageLinks(payment, parent));
+        page.addObject("parentOrigin", parent);
         page.addObject("paymentId", payment.id().toString());
         page.addObject("storeName", store.name());
         StoreBranding branding = brandings.find(store.id());
@@ -118,7 +134,6 @@ class CheckoutPageController {
         page.addObject("logoUrl", branding.hasLogo() ? "/pay/logos/" + store.id() : null);
         page.addObject("returnUrl", branding.returnUrl());
         // A donation shows what its donor chose to say (as text, like everything the customer typed).
-        boolean donation = payment.kind() == PaymentKind.DONATION;
         page.addObject("donation", donation);
         page.addObject("donorName", donation ? payment.donor().name() : null);
         page.addObject("donorMessage", donation ? payment.donor().message() : null);
@@ -164,10 +179,15 @@ class CheckoutPageController {
         }
         Payment p = found.get();
         Map<String, Object> data = new LinkedHashMap<>();
+        data.put("payment_id", p.id().toString());
+        data.put("order_id", p.snapshot().orderId());
         data.put("status", p.status().wire());
         data.put("version", p.version());
         data.put("confirmations", p.snapshot().confirmations());
         data.put("amount_received", p.asset() == null ? null : Money.displayString(p.asset(), p.amountReceived()));
+        data.put("amount", p.asset() == null ? null : Money.displayString(p.asset(), p.snapshot().amountWithCents() != null
+                ? p.snapshot().amountWithCents() : p.snapshot().amountRequested()));
+        data.put("currency", p.asset() == null ? null : p.asset().name());
         data.put("tx_hash", p.snapshot().txHash());
         return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(Map.of("success", true, "data", data));
     }
@@ -182,6 +202,13 @@ class CheckoutPageController {
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
                 .header("X-Accel-Buffering", "no")
                 .body(feed.watch(found.get().id(), version));
+    }
+
+    /** The page's link in each language, keeping the widget's frame when framed. */
+    private static Map<String, String> languageLinks(Payment payment, String parent) {
+        Map<String, String> links = new LinkedHashMap<>();
+        LANGUAGES.keySet().forEach(code -> links.put(code, Embedding.carry("/pay/" + payment.id() + "?lang=" + code, parent)));
+        return links;
     }
 
     private Optional<Payment> find(String id) {

@@ -1,5 +1,6 @@
 package dev.paymux.api.pages;
 
+import dev.paymux.api.checkout.Embedding;
 import dev.paymux.api.selection.Selections;
 import dev.paymux.core.checkout.Offer;
 import dev.paymux.core.money.Asset;
@@ -45,10 +46,12 @@ class SelectionPageController {
     private static final Logger log = LoggerFactory.getLogger(SelectionPageController.class);
 
     private final Selections selections;
+    private final Embedding embedding;
     private final Clock clock;
 
-    SelectionPageController(Selections selections, Clock clock) {
+    SelectionPageController(Selections selections, Embedding embedding, Clock clock) {
         this.selections = selections;
+        this.embedding = embedding;
         this.clock = clock;
     }
 
@@ -59,11 +62,15 @@ class SelectionPageController {
     record Choice(String code, String ticker, String network, String amount, boolean available, String reason) {
     }
 
+    /** The choice; with {@code embed=1&origin=…} in the payment widget's frame, kept on to the checkout. */
     @GetMapping("/pay/select")
-    ModelAndView show(@RequestParam String token, Locale locale, HttpServletResponse response) {
+    ModelAndView show(@RequestParam String token, @RequestParam(required = false) String embed,
+            @RequestParam(required = false) String origin, Locale locale, HttpServletResponse response) {
         privateHeaders(response);
         Selections.View view = selections.view(token);
         Payment payment = view.payment();
+        response.setHeader("Content-Security-Policy", embedding.contentSecurityPolicy(view.store(), false));
+        String parent = embedding.parentOrigin(view.store(), embed, origin).orElse(null);
         Instant now = clock.instant();
         boolean neverChosen = payment.asset() == null;
         if (neverChosen && (payment.status() == PaymentStatus.EXPIRED
@@ -72,7 +79,7 @@ class SelectionPageController {
         }
         if (view.chosen()) {
             // The token was used: the customer goes on to the payment the first choice made.
-            return seeOther(view.paymentUrl());
+            return seeOther(inFrame(view, parent));
         }
         long secondsLeft = Math.max(0, Duration.between(now, payment.expiresAt()).getSeconds());
         List<Choice> choices = view.options().stream()
@@ -83,6 +90,7 @@ class SelectionPageController {
         ModelAndView page = new ModelAndView("pay/select");
         page.addObject("lang", locale.getLanguage());
         page.addObject("token", token);
+        page.addObject("parentOrigin", parent);
         page.addObject("storeName", view.store().name());
         page.addObject("price", price(payment.price()));
         page.addObject("choices", choices);
@@ -94,7 +102,9 @@ class SelectionPageController {
     }
 
     @PostMapping("/pay/select")
-    ModelAndView choose(@RequestParam String token, @RequestParam String currency, HttpServletResponse response) {
+    ModelAndView choose(@RequestParam String token, @RequestParam String currency,
+            @RequestParam(required = false) String embed, @RequestParam(required = false) String origin,
+            HttpServletResponse response) {
         privateHeaders(response);
         Asset asset = Asset.parse(currency).orElseThrow(() -> new PageException(HttpStatus.BAD_REQUEST,
                 "Unknown currency", "The currency you picked is not one this payment can be made in.", token));
@@ -103,7 +113,13 @@ class SelectionPageController {
             // Not expected (a choice always yields a payment); show the page again rather than fail.
             return seeOther("/pay/select?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
         }
-        return seeOther(view.paymentUrl());
+        return seeOther(inFrame(view, embedding.parentOrigin(view.store(), embed, origin).orElse(null)));
+    }
+
+    /** Where the customer pays; when framed by the widget, Paymux's own checkout on this host, still framed. */
+    private static String inFrame(Selections.View view, String parent) {
+        String checkout = "/pay/" + view.payment().id();
+        return parent != null && view.paymentUrl().endsWith(checkout) ? Embedding.carry(checkout, parent) : view.paymentUrl();
     }
 
     // ---- errors: an HTML page with the right status ----
