@@ -7,24 +7,18 @@ import com.microsoft.playwright.FrameLocator;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import com.sun.net.httpserver.HttpServer;
 import dev.paymux.api.support.BrowserTest;
 import dev.paymux.api.support.Browsers;
 import dev.paymux.api.support.Merchant;
+import dev.paymux.api.support.MerchantSite;
 import dev.paymux.core.chain.Chain;
 import dev.paymux.core.chain.ChainTransfer;
 import dev.paymux.core.chain.TransferKey;
 import dev.paymux.core.chain.TransferSink;
 import dev.paymux.core.money.Asset;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,26 +40,15 @@ class DonateWidgetBrowserTest extends BrowserTest {
     TransferSink sink;
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
-    private final Map<String, String> sitePages = new ConcurrentHashMap<>();
     private final List<String> dialogs = new CopyOnWriteArrayList<>();
-    private HttpServer site;
+    private MerchantSite site;
     private String siteOrigin;
 
-    /** The merchant's own site: another origin (127.0.0.1, another port), serving the pages a test puts here. */
+    /** The merchant's own site: another origin, serving the pages a test puts there. */
     @BeforeEach
-    void startSite() throws IOException {
-        site = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        site.createContext("/", exchange -> {
-            String html = sitePages.get(exchange.getRequestURI().getPath());
-            byte[] body = (html == null ? "not found" : html).getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", html == null ? "text/plain" : "text/html; charset=utf-8");
-            exchange.sendResponseHeaders(html == null ? 404 : 200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        site.start();
-        siteOrigin = "http://127.0.0.1:" + site.getAddress().getPort();
+    void startSite() {
+        site = MerchantSite.start();
+        siteOrigin = site.origin();
         allowedOrigins.add(siteOrigin);
         page.onDialog(d -> {
             dialogs.add(d.type() + ": " + d.message());
@@ -76,7 +59,7 @@ class DonateWidgetBrowserTest extends BrowserTest {
     @AfterEach
     void stopSite() {
         if (site != null) {
-            site.stop(0);
+            site.close();
         }
     }
 
@@ -271,9 +254,7 @@ class DonateWidgetBrowserTest extends BrowserTest {
     }
 
     private void open(String path, String body) {
-        sitePages.put(path, "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Site</title></head>"
-                + "<body style=\"font-family: sans-serif\">" + body + "</body></html>");
-        assertThat(page.navigate(siteOrigin + path).status()).isEqualTo(200);
+        assertThat(page.navigate(site.put(path, body)).status()).isEqualTo(200);
     }
 
     private static String style(Locator l, String property) {
