@@ -162,8 +162,7 @@ class WidgetBrowserTest extends BrowserTest {
         // Again, for the same order: the same payment; Escape pressed inside the checkout closes it too.
         page.locator("#pay-btn").click();
         assertThat(frame.locator("#address")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(LIVE_MS));
-        frame.locator("button.copy").first().focus();
-        frame.locator("button.copy").first().press("Escape");
+        escapeInside(frame.locator("button.copy").first());
         assertThat(page.locator(".paymux-widget-overlay")).hasCount(0);
         waitForEvents("close", "close");
         assertThat(m.get("/api/v1/payments").data().get("total").asLong()).isEqualTo(1);
@@ -249,7 +248,7 @@ class WidgetBrowserTest extends BrowserTest {
         assertThat(made.get("source").asString()).isEqualTo("widget");
         assertThat(frame.locator("#address")).hasText(made.get("pay_address").asString());
         // Still framed and reporting: Escape in the checkout closes the overlay.
-        frame.locator("button.copy").first().press("Escape");
+        escapeInside(frame.locator("button.copy").first());
         waitForEvents("close");
         assertThat(foreign).as("requests to other hosts").isEmpty();
     }
@@ -283,6 +282,16 @@ class WidgetBrowserTest extends BrowserTest {
         page.waitForFunction("t => window.events.map(e => e.type).join(',') === t", expected,
                 new Page.WaitForFunctionOptions().setTimeout(LIVE_MS));
         return json.readTree(String.valueOf(page.evaluate("() => JSON.stringify(window.events)")));
+    }
+
+    /**
+     * Presses Escape with the focus on {@code target} inside the frame. Through the page's keyboard, since
+     * the key closes the overlay and removes the frame the key was pressed in.
+     */
+    private void escapeInside(Locator target) {
+        target.focus();
+        assertThat(page.evaluate("() => document.activeElement.tagName")).isEqualTo("IFRAME");
+        page.keyboard().press("Escape");
     }
 
     private static JsonNode onlyPayment(Merchant m) {
