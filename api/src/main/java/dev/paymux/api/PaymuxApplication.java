@@ -1,5 +1,6 @@
 package dev.paymux.api;
 
+import dev.paymux.dashboard.DashboardConfiguration;
 import dev.paymux.db.PersistenceConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -8,7 +9,7 @@ import org.springframework.context.annotation.Import;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import(PersistenceConfiguration.class)
+@Import({PersistenceConfiguration.class, DashboardConfiguration.class})
 public class PaymuxApplication {
 
     public static void main(String[] args) {

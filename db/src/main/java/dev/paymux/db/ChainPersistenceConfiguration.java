@@ -61,6 +61,11 @@ class ChainPersistenceConfiguration {
     }
 
     @Bean
+    dev.paymux.core.user.DashboardUsers dashboardUsers(JdbcClient jdbc) {
+        return new JdbcDashboardUsers(jdbc);
+    }
+
+    @Bean
     StoreProviders storeProviders(JdbcClient jdbc) {
         return new JdbcStoreProviders(jdbc);
     }

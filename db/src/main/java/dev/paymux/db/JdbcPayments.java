@@ -242,6 +242,10 @@ final class JdbcPayments implements Payments {
             where.append(" and created_at < :to");
             params.put("to", ts(q.createdTo()));
         }
+        if (q.search() != null && !q.search().isBlank()) {
+            where.append(" and (id::text = lower(:q) or order_id = :q or pay_address = :q or tx_hash = :q)");
+            params.put("q", q.search().strip());
+        }
         long total = jdbc.sql("select count(*) from payments" + where).params(params).query(Long.class).single();
         List<Payment> page = jdbc.sql("select " + COLUMNS + " from payments" + where
                         + " order by created_at desc, id desc limit :limit offset :offset")

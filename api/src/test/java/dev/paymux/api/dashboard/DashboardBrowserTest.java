@@ -1,0 +1,251 @@
+package dev.paymux.api.dashboard;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Response;
+import dev.paymux.api.support.BrowserTest;
+import dev.paymux.api.support.Browsers;
+import dev.paymux.api.support.Http;
+import dev.paymux.api.support.Merchant;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The dashboard in a browser: sign-in, lockout, sign-out, sessions in PostgreSQL, what a merchant may see
+ * (by URL too), the payments list's filters and search, operators adding and disabling users, CSRF.
+ */
+class DashboardBrowserTest extends BrowserTest {
+
+    private static final String PASSWORD = "correct horse battery staple";
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private final String run = UUID.randomUUID().toString().substring(0, 8);
+
+    @Test
+    void aMerchantSignsInSeesItsStoresAndSignsOut() {
+        Merchant m = newStore(List.of("USDT_TRC20", "BTC"), 1);
+        String email = merchantUser(m, "ana");
+
+        page.navigate(url("/dashboard/stores"));
+        assertThat(page).hasURL(url("/dashboard/login"));
+        assertThat(page.locator("h1")).hasText("Sign in to Paymux");
+        Browsers.screenshot(page, "dashboard-sign-in");
+        assertThat(Browsers.seriousAccessibilityViolations(page, json)).as("axe-core").isEmpty();
+
+        signIn(email, PASSWORD);
+        assertThat(page).hasURL(url("/dashboard/stores"));
+        assertThat(page.locator("#stores tbody tr")).hasCount(1);
+        assertThat(page.locator("#stores")).containsText(storeName(m));
+        assertThat(page.locator(".who")).hasText(email);
+        assertThat(sessionsOf(email)).isEqualTo(1);
+        Browsers.screenshot(page, "dashboard-stores");
+        assertThat(Browsers.seriousAccessibilityViolations(page, json)).as("axe-core").isEmpty();
+
+        page.locator("#stores a").first().click();
+        assertThat(page.locator("h1")).hasText(storeName(m));
+        assertThat(page.locator("#api-key")).hasText(m.apiKey());
+        assertThat(page.locator("#assets")).hasText("USDT_TRC20, BTC");
+        assertThat(page.content()).doesNotContain(m.apiSecret());
+        Browsers.screenshot(page, "dashboard-store");
+
+        page.locator("#sign-out").click();
+        assertThat(page).hasURL(url("/dashboard/login?signed-out"));
+        assertThat(page.locator("#signed-out")).hasText("You are signed out.");
+        assertThat(sessionsOf(email)).isZero();
+        page.navigate(url("/dashboard/stores/" + m.storeId()));
+        assertThat(page).hasURL(url("/dashboard/login"));
+        assertThat(foreign).as("requests to other hosts").isEmpty();
+    }
+
+    @Test
+    void wrongPasswordsLockTheUserForAWhile() {
+        Merchant m = newStore(List.of("USDT_TRC20"), 1);
+        String email = merchantUser(m, "lock");
+        clock.freeze();
+        for (int i = 1; i <= 4; i++) {
+            signIn(email, "wrong password " + i);
+            assertThat(page.locator("#error")).hasText("Wrong e-mail address or password.");
+        }
+        signIn(email, "wrong password 5");
+        assertThat(page.locator("#error")).containsText("locked");
+        Browsers.screenshot(page, "dashboard-locked");
+        // Locked: even the right password is refused, and says why.
+        signIn(email, PASSWORD);
+        assertThat(page.locator("#error")).containsText("locked");
+        assertThat(page).hasURL(url("/dashboard/login?locked"));
+        // An unknown address reads like a wrong password.
+        signIn("nobody-" + run + "@example.com", PASSWORD);
+        assertThat(page.locator("#error")).hasText("Wrong e-mail address or password.");
+
+        clock.advance(Duration.ofMinutes(16));
+        signIn(email, PASSWORD);
+        assertThat(page).hasURL(url("/dashboard/stores"));
+        // The count starts again after a success.
+        assertThat(jdbc.sql("select failed_sign_ins from dashboard_users where email = :e").param("e", email)
+                .query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void aMerchantCannotOpenAnotherMerchantsStoreOrPaymentByUrlButAnOperatorCan() {
+        Merchant mine = newStore(List.of("USDT_TRC20"), 1);
+        Merchant theirs = newStore(List.of("USDT_TRC20"), 1);
+        String theirPayment = create(theirs, "{\"amount\":\"9\",\"currency\":\"USDT_TRC20\",\"order_id\":\"T-1\"}")
+                .get("payment_id").asString();
+        signIn(merchantUser(mine, "mine"), PASSWORD);
+        assertThat(page.locator("#stores")).not().containsText(storeName(theirs));
+
+        for (String path : List.of("/dashboard/stores/" + theirs.storeId(), "/dashboard/stores/" + theirs.storeId() + "/payments",
+                "/dashboard/payments/" + theirPayment, "/dashboard/stores/not-a-store", "/dashboard/operator/users")) {
+            Response r = page.navigate(url(path));
+            assertThat(r.status()).as(path).isIn(403, 404);
+            assertThat(page.content()).as(path).doesNotContain(theirs.apiKey()).doesNotContain("T-1");
+        }
+        assertThat(page.navigate(url("/dashboard/payments/" + theirPayment)).status()).isEqualTo(404);
+        assertThat(page.locator("h1")).hasText("Not found");
+
+        openPage(1280, 800);
+        signIn(operator(), PASSWORD);
+        assertThat(page.navigate(url("/dashboard/payments/" + theirPayment)).status()).isEqualTo(200);
+        assertThat(page.locator("#order-id")).hasText("T-1");
+    }
+
+    @Test
+    void paymentsAreFilteredAndSearchedAndPaged() {
+        Merchant m = newStore(List.of("USDT_TRC20"), 5);
+        for (int i = 1; i <= 27; i++) {
+            create(m, "{\"amount\":\"" + (10 + i) + "\",\"currency\":\"USDT_TRC20\",\"order_id\":\"ORD-" + run + "-" + i + "\"}");
+        }
+        JsonNode target = m.get("/api/v1/payments?per_page=1").data().get("payments").get(0);
+        signIn(merchantUser(m, "pay"), PASSWORD);
+        page.navigate(url("/dashboard/stores/" + m.storeId() + "/payments"));
+        assertThat(page.locator("#total")).hasText("27 payments");
+        assertThat(page.locator("#payments tbody tr")).hasCount(25);
+        assertThat(page.locator("#page-of")).hasText("Page 1 of 2");
+        Browsers.screenshot(page, "dashboard-payments");
+        assertThat(Browsers.seriousAccessibilityViolations(page, json)).as("axe-core").isEmpty();
+        page.locator("#next").click();
+        assertThat(page.locator("#payments tbody tr")).hasCount(2);
+        assertThat(page.locator("#page-of")).hasText("Page 2 of 2");
+
+        // Search by order id: the list is swapped in place and the URL says what it shows.
+        page.locator("#q").fill("ORD-" + run + "-7");
+        page.locator("#apply").click();
+        assertThat(page.locator("#total")).hasText("1 payment");
+        assertThat(page).hasURL(Pattern.compile(".*q=ORD-" + run + "-7.*"));
+        assertThat(page.locator("#payments")).containsText("ORD-" + run + "-7");
+        // By address and by payment id.
+        for (String q : List.of(target.get("pay_address").asString(), target.get("payment_id").asString())) {
+            page.locator("#q").fill(q);
+            page.locator("#apply").click();
+            assertThat(page.locator("#payments tbody tr[data-payment-id='" + target.get("payment_id").asString() + "']"))
+                    .hasCount(1);
+        }
+        page.locator("#q").fill("");
+        page.locator("#status").selectOption("completed");
+        assertThat(page.locator("#total")).hasText("0 payments");
+        page.locator("#status").selectOption("pending");
+        assertThat(page.locator("#total")).hasText(Pattern.compile("^\\d+ payments?$"));
+        long pending = m.get("/api/v1/payments?status=pending").data().get("total").asLong();
+        assertThat(page.locator("#total")).hasText(pending + (pending == 1 ? " payment" : " payments"));
+
+        page.locator("#payments a").first().click();
+        assertThat(page.locator("h1")).containsText("Payment");
+        assertThat(page.locator("#status")).hasText("pending");
+        Browsers.screenshot(page, "dashboard-payment");
+        assertThat(foreign).as("requests to other hosts").isEmpty();
+    }
+
+    @Test
+    void anOperatorAddsAUserWhoseSecretIsShownOnceAndDisablesIt() {
+        Merchant m = newStore(List.of("USDT_TRC20"), 1);
+        signIn(operator(), PASSWORD);
+        page.navigate(url("/dashboard/operator/users"));
+        String email = "new-" + run + "@example.com";
+        page.locator("#new-email").fill(email);
+        page.locator("#new-account").fill(account(m));
+        page.locator("#add-user").click();
+        assertThat(page.locator("#created")).containsText(email);
+        String password = page.locator("#created-password").textContent().strip();
+        assertThat(password).hasSizeGreaterThanOrEqualTo(20);
+        Browsers.screenshot(page, "dashboard-users");
+        assertThat(Browsers.seriousAccessibilityViolations(page, json)).as("axe-core").isEmpty();
+        page.navigate(url("/dashboard/operator/users"));
+        assertThat(page.content()).doesNotContain(password);
+        assertThat(jdbc.sql("select password_hash from dashboard_users where email = :e").param("e", email)
+                .query(String.class).single()).doesNotContain(password).startsWith("{bcrypt}");
+
+        // A POST without the CSRF token is refused and changes nothing.
+        Object status = page.evaluate("() => fetch('/dashboard/operator/users', { method: 'POST', headers: "
+                + "{ 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'email=csrf-" + run
+                + "%40example.com&role=operator', redirect: 'manual' }).then(r => r.status)");
+        assertThat(status).isEqualTo(403);
+        assertThat(jdbc.sql("select count(*) from dashboard_users where email = :e").param("e", "csrf-" + run + "@example.com")
+                .query(Long.class).single()).isZero();
+
+        page.locator("tr[data-email='" + email + "'] button").click();
+        assertThat(page.locator("tr[data-email='" + email + "']")).containsText("disabled");
+
+        openPage(480, 900);
+        signIn(email, password);
+        assertThat(page.locator("#error")).hasText("This user is disabled. Ask an operator.");
+    }
+
+    // ---- helpers ----
+
+    private void signIn(String email, String password) {
+        page.navigate(url("/dashboard/login"));
+        page.getByLabel("E-mail address").fill(email);
+        page.getByLabel("Password").fill(password);
+        page.locator("#sign-in").click();
+        page.waitForLoadState();
+    }
+
+    private String merchantUser(Merchant m, String name) {
+        String email = name + "-" + run + "@example.com";
+        Http.Response r = admin().send("POST", "/admin/v1/users", "{\"email\":\"" + email + "\",\"role\":\"merchant\","
+                + "\"account_id\":\"" + account(m) + "\",\"password\":\"" + PASSWORD + "\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.body()).doesNotContain(PASSWORD);
+        return email;
+    }
+
+    private String operator() {
+        String email = "ops-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        Http.Response r = admin().send("POST", "/admin/v1/users",
+                "{\"email\":\"" + email + "\",\"role\":\"operator\",\"password\":\"" + PASSWORD + "\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return email;
+    }
+
+    private String account(Merchant m) {
+        return admin().send("GET", "/admin/v1/stores/" + m.storeId(), null).data().get("account_id").asString();
+    }
+
+    private String storeName(Merchant m) {
+        return admin().send("GET", "/admin/v1/stores/" + m.storeId(), null).data().get("name").asString();
+    }
+
+    private long sessionsOf(String email) {
+        return jdbc.sql("select count(*) from spring_session where principal_name = :e").param("e", email)
+                .query(Long.class).single();
+    }
+
+    private static JsonNode create(Merchant m, String body) {
+        Http.Response r = m.post("/api/v1/payment/create", body);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.data();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
