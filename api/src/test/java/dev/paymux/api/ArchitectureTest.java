@@ -38,6 +38,7 @@ class ArchitectureTest {
     private static final String CORE = "dev.paymux.core..";
     private static final String DB = "dev.paymux.db..";
     private static final String API = "dev.paymux.api..";
+    private static final String DASHBOARD = "dev.paymux.dashboard..";
     private static final String NATIVE = "dev.paymux.onchain..";
     /** What adapters share (the HTTP transport, codec, errors and resilience): core's SPI and nothing else of ours. */
     private static final String ADAPTER_SUPPORT = "dev.paymux.adapter..";
@@ -67,6 +68,14 @@ class ArchitectureTest {
             .that().resideInAPackage(CORE)
             .should().dependOnClassesThat().resideInAnyPackage(DB, API)
             .because("dependencies point one way: api -> db -> core");
+
+    // ---- the dashboard reads and changes data through core's ports only ----
+
+    @ArchTest
+    static final ArchRule dashboard_depends_on_core_only = noClasses()
+            .that().resideInAPackage(DASHBOARD)
+            .should().dependOnClassesThat().resideInAnyPackage(DB, API, NATIVE, "java.sql..", "org.springframework.jdbc..")
+            .because("dependencies point one way: api -> dashboard-ui -> core; storage is behind core's ports");
 
     @ArchTest
     static final ArchRule core_depends_on_no_other_paymux_module = noClasses()

@@ -61,6 +61,11 @@ class ChainPersistenceConfiguration {
     }
 
     @Bean
+    dev.paymux.core.payment.PaymentTimelines paymentTimelines(JdbcClient jdbc) {
+        return new JdbcPaymentTimelines(jdbc);
+    }
+
+    @Bean
     dev.paymux.core.user.DashboardUsers dashboardUsers(JdbcClient jdbc) {
         return new JdbcDashboardUsers(jdbc);
     }

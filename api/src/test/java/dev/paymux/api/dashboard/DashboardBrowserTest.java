@@ -3,7 +3,17 @@ package dev.paymux.api.dashboard;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Response;
+import com.microsoft.playwright.options.AriaRole;
+import dev.paymux.api.support.Admin;
+import dev.paymux.api.support.WebhookReceiver;
+import dev.paymux.core.chain.Chain;
+import dev.paymux.core.chain.ChainTransfer;
+import dev.paymux.core.chain.TransferKey;
+import dev.paymux.core.chain.TransferSink;
+import dev.paymux.core.money.Asset;
+import java.math.BigDecimal;
 import dev.paymux.api.support.BrowserTest;
 import dev.paymux.api.support.Browsers;
 import dev.paymux.api.support.Http;
@@ -27,6 +37,9 @@ class DashboardBrowserTest extends BrowserTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    TransferSink sink;
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
@@ -197,6 +210,56 @@ class DashboardBrowserTest extends BrowserTest {
         openPage(480, 900);
         signIn(email, password);
         assertThat(page.locator("#error")).hasText("This user is disabled. Ask an operator.");
+    }
+
+    @Test
+    void aPaymentsTimelineShowsItsHistoryAndAWebhookIsRedeliveredFromThePage() {
+        try (WebhookReceiver receiver = new WebhookReceiver("x")) {
+            Admin.WebhookStore hooked = admin().createStoreWithWebhook(receiver.url(), clock);
+            receiver.secret(hooked.webhookSecret());
+            Merchant m = hooked.merchant();
+            JsonNode p = create(m, "{\"amount\":\"21\",\"currency\":\"USDT_TRC20\",\"order_id\":\"TL-" + run + "\"}");
+            String id = p.get("payment_id").asString();
+            long height = 60_000 + Math.floorMod(run.hashCode(), 10_000);
+            sink.observed(new ChainTransfer(new TransferKey(Chain.TRON, run + "-tl", 0), Asset.USDT_TRC20,
+                    p.get("pay_address").asString(), new BigDecimal(p.get("amount").asString()), height,
+                    run + "-block-" + height, clock.instant()));
+            sink.tip(Chain.TRON, height + 18, null, clock.instant());
+            WebhookReceiver.eventually(Duration.ofSeconds(30), () -> receiver.received().stream()
+                    .anyMatch(r -> r.body().contains("\"status\":\"completed\"")));
+            int before = receiver.received().size();
+
+            signIn(merchantUser(m, "tl"), PASSWORD);
+            page.navigate(url("/dashboard/payments/" + id));
+            assertThat(page.locator("#status")).hasText("completed");
+            assertThat(page.locator("#tx-hash")).hasText(run + "-tl");
+            // Made queued, handed its address at once, paid.
+            assertThat(page.locator("#timeline li[data-kind=status]").first()).containsText("created: queued");
+            assertThat(page.locator("#timeline li[data-kind=status]").nth(1)).containsText("queued → pending");
+            assertThat(page.locator("#timeline li[data-kind=status]").last()).containsText("completed");
+            assertThat(page.locator("#timeline li[data-kind=chain]")).containsText(run + "-tl:0");
+            assertThat(page.locator("#timeline li[data-kind=ledger]").first()).containsText("USDT_TRC20");
+            assertThat(page.locator("#timeline li[data-kind=webhook]").first()).containsText("delivered");
+            Locator completed = page.locator("#deliveries tbody tr", new com.microsoft.playwright.Page.LocatorOptions()
+                    .setHasText("payment.completed"));
+            assertThat(completed).hasCount(1);
+            String eventId = completed.getAttribute("data-event-id");
+            Browsers.screenshot(page, "dashboard-payment-timeline");
+            assertThat(Browsers.seriousAccessibilityViolations(page, json)).as("axe-core").isEmpty();
+
+            completed.getByRole(AriaRole.BUTTON).click();
+            assertThat(page.locator("#redelivered")).isVisible();
+            WebhookReceiver.eventually(Duration.ofSeconds(30), () -> receiver.received().size() > before);
+            assertThat(receiver.received().get(receiver.received().size() - 1).body()).contains(eventId);
+
+            // Another store's event cannot be redelivered through this payment.
+            Object status = page.evaluate("([path, token]) => fetch(path, { method: 'POST', headers: "
+                    + "{ 'Content-Type': 'application/x-www-form-urlencoded' }, body: '_csrf=' + token, redirect: 'manual' })"
+                    + ".then(r => r.status)", List.of("/dashboard/payments/" + id + "/webhooks/" + UUID.randomUUID() + "/redeliver",
+                    page.locator("input[name=_csrf]").first().getAttribute("value")));
+            assertThat(status).isEqualTo(404);
+        }
+        assertThat(foreign).as("requests to other hosts").isEmpty();
     }
 
     // ---- helpers ----

@@ -17,6 +17,13 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.http.HttpStatus;
+import dev.paymux.core.payment.PaymentTimelines;
+import dev.paymux.core.webhook.EventId;
+import dev.paymux.core.webhook.WebhookDeliveries;
+import java.time.Clock;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -32,12 +39,19 @@ class PaymentsController {
 
     private final Visibility visibility;
     private final Payments payments;
+    private final PaymentTimelines timelines;
+    private final WebhookDeliveries deliveries;
     private final Transactions tx;
+    private final Clock clock;
 
-    PaymentsController(Visibility visibility, Payments payments, Transactions tx) {
+    PaymentsController(Visibility visibility, Payments payments, PaymentTimelines timelines,
+            WebhookDeliveries deliveries, Transactions tx, Clock clock) {
         this.visibility = visibility;
         this.payments = payments;
+        this.timelines = timelines;
+        this.deliveries = deliveries;
         this.tx = tx;
+        this.clock = clock;
     }
 
     @GetMapping("/dashboard/stores/{id}/payments")
@@ -72,16 +86,46 @@ class PaymentsController {
         return view;
     }
 
+    /** The payment and its whole timeline: routing candidates, attempts, callbacks, chain, ledger, webhooks. */
     @GetMapping("/dashboard/payments/{id}")
-    ModelAndView payment(@AuthenticationPrincipal SignedInUser me, @PathVariable String id) {
+    ModelAndView payment(@AuthenticationPrincipal SignedInUser me, @PathVariable String id,
+            @RequestParam(required = false) String redelivered) {
         Payment payment = visibility.payment(me, id);
         Store store = visibility.store(me, payment.storeId().toString());
+        PaymentTimelines.Timeline timeline = tx.inTransaction(() -> timelines.of(payment.id()));
         ModelAndView view = new ModelAndView("dashboard/payment");
         view.addObject("me", me);
         view.addObject("section", "payments");
         view.addObject("store", store);
         view.addObject("p", PaymentRow.of(payment));
+        view.addObject("entries", timeline.entries().stream().map(e -> new EntryRow(Times.text(e.at()), e.kind(),
+                e.title(), e.detail())).toList());
+        view.addObject("candidates", timeline.candidates());
+        view.addObject("deliveries", timeline.deliveries().stream().map(d -> new DeliveryRow(d.eventId(), d.type(),
+                d.state(), d.attempts(), d.lastStatusCode(), Times.text(d.createdAt()), Times.text(d.deliveredAt())))
+                .toList());
+        view.addObject("redelivered", redelivered);
         return view;
+    }
+
+    /** Sends one of the payment's webhook events again (same event id and body, fresh attempts). */
+    @PostMapping("/dashboard/payments/{id}/webhooks/{eventId}/redeliver")
+    String redeliver(@AuthenticationPrincipal SignedInUser me, @PathVariable String id, @PathVariable String eventId) {
+        Payment payment = visibility.payment(me, id);
+        EventId event = EventId.parse(eventId).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        boolean ofThisPayment = tx.inTransaction(() -> deliveries.find(payment.storeId(), event))
+                .filter(d -> payment.id().toString().equals(d.paymentId())).isPresent();
+        if (!ofThisPayment || !tx.inTransaction(() -> deliveries.redeliver(payment.storeId(), event, clock.instant()))) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return "redirect:/dashboard/payments/" + payment.id() + "?redelivered=" + event;
+    }
+
+    record EntryRow(String at, String kind, String title, String detail) {
+    }
+
+    record DeliveryRow(String eventId, String type, String state, int attempts, Integer lastStatusCode, String createdAt,
+            String deliveredAt) {
     }
 
     private static String link(String base, PaymentStatus status, Asset asset, String q, int page) {
