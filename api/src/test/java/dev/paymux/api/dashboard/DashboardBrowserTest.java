@@ -262,6 +262,52 @@ class DashboardBrowserTest extends BrowserTest {
         assertThat(foreign).as("requests to other hosts").isEmpty();
     }
 
+    @Test
+    void creatingAStoreShowsItsSecretOnceAndTheSecretSigns() {
+        Merchant m = newStore(List.of("USDT_TRC20"), 1);
+        signIn(merchantUser(m, "new"), PASSWORD);
+        page.locator("#new-store").click();
+        page.locator("#create-store").click();
+        // The browser asks for the name; without one the server refuses too.
+        assertThat(page).hasURL(url("/dashboard/stores/new"));
+        String name = "Second shop " + run;
+        page.getByLabel("Store name").fill(name);
+        page.getByLabel("BTC").check();
+        page.locator("#create-store").click();
+        assertThat(page.locator("h1")).hasText("Store " + name + " created");
+        String storeId = page.locator("#store-id").textContent().strip();
+        String apiKey = page.locator("#api-key").textContent().strip();
+        String secret = page.locator("#api-secret").textContent().strip();
+        assertThat(page.locator("#webhook-secret")).isVisible();
+        Browsers.screenshot(page, "dashboard-store-created");
+
+        // In the merchant's own account, taking what was chosen, and signing with the secret shown.
+        JsonNode store = admin().send("GET", "/admin/v1/stores/" + storeId, null).data();
+        assertThat(store.get("account_id").asString()).isEqualTo(account(m));
+        assertThat(store.get("assets").toString()).isEqualTo("[\"USDT_TRC20\",\"BTC\"]");
+        Merchant created = new Merchant(http(), storeId, apiKey, secret, clock);
+        assertThat(created.get("/api/v1/merchant/balance").status()).isEqualTo(200);
+
+        // Shown once: not on the store's page, nor anywhere later.
+        page.locator("#to-store").click();
+        assertThat(page.locator("#api-key")).hasText(apiKey);
+        assertThat(page.content()).doesNotContain(secret);
+        page.navigate(url("/dashboard/stores"));
+        assertThat(page.locator("#stores tbody tr")).hasCount(2);
+        assertThat(page.content()).doesNotContain(secret);
+
+        // New credentials: the old secret stops working, the new one signs.
+        page.navigate(url("/dashboard/stores/" + storeId));
+        page.locator("#rotate-credentials").click();
+        assertThat(page.locator("h1")).hasText("New API credentials");
+        String newKey = page.locator("#api-key").textContent().strip();
+        String newSecret = page.locator("#api-secret").textContent().strip();
+        assertThat(newSecret).isNotEqualTo(secret);
+        assertThat(created.get("/api/v1/merchant/balance").status()).isIn(401, 403);
+        assertThat(new Merchant(http(), storeId, newKey, newSecret, clock).get("/api/v1/merchant/balance").status()).isEqualTo(200);
+        assertThat(foreign).as("requests to other hosts").isEmpty();
+    }
+
     // ---- helpers ----
 
     private void signIn(String email, String password) {
