@@ -61,6 +61,11 @@ class ChainPersistenceConfiguration {
     }
 
     @Bean
+    dev.paymux.core.ledger.BalanceHistory balanceHistory(JdbcClient jdbc) {
+        return new JdbcBalanceHistory(jdbc);
+    }
+
+    @Bean
     dev.paymux.core.payment.PaymentTimelines paymentTimelines(JdbcClient jdbc) {
         return new JdbcPaymentTimelines(jdbc);
     }

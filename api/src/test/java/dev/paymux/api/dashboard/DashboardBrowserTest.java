@@ -308,7 +308,65 @@ class DashboardBrowserTest extends BrowserTest {
         assertThat(foreign).as("requests to other hosts").isEmpty();
     }
 
+    @Test
+    void balancesWithTheirChartDonationsAndPayoutsShowTheStoresMoney() {
+        Merchant m = newStore(List.of("USDT_TRC20"), 2);
+        assertThat(admin().send("PATCH", "/admin/v1/stores/" + m.storeId(), "{\"donations_enabled\":true}").status())
+                .isEqualTo(200);
+        JsonNode p = create(m, "{\"amount\":\"40\",\"currency\":\"USDT_TRC20\",\"order_id\":\"BAL-" + run + "\"}");
+        BigDecimal paid = new BigDecimal(p.get("amount").asString());
+        long height = 50_000 + Math.floorMod(run.hashCode(), 10_000);
+        sink.observed(new ChainTransfer(new TransferKey(Chain.TRON, run + "-bal", 0), Asset.USDT_TRC20,
+                p.get("pay_address").asString(), paid, height, run + "-block-" + height, clock.instant()));
+        sink.tip(Chain.TRON, height + 18, null, clock.instant());
+        WebhookReceiver.eventually(Duration.ofSeconds(30), () -> m.get("/api/v1/payment/" + p.get("payment_id").asString())
+                .data().get("status").asString().equals("completed"));
+        Http.Response payout = admin().send("POST", "/admin/v1/stores/" + m.storeId() + "/payouts",
+                "{\"asset\":\"USDT_TRC20\",\"amount\":\"5\",\"reference\":\"PO-" + run + "\",\"note\":\"weekly\"}");
+        assertThat(payout.status()).as(payout.body()).isIn(200, 201);
+        String xss = "<script>alert(1)</script> keep going";
+        Http.Response donated = http().send("POST", "/donate/create", ("{\"api_key\":\"" + m.apiKey() + "\",\"amount\":\"3\","
+                + "\"currency\":\"USDT_TRC20\",\"donor_name\":\"Ana\",\"donor_message\":\"" + xss.replace("\"", "\\\"")
+                + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                java.util.Map.of("Content-Type", "application/json", "X-Forwarded-For", "198.51.100.9"));
+        assertThat(donated.status()).as(donated.body()).isEqualTo(200);
+        JsonNode balance = m.get("/api/v1/merchant/balance").data().get("USDT_TRC20");
+
+        signIn(merchantUser(m, "bal"), PASSWORD);
+        page.navigate(url("/dashboard/stores/" + m.storeId()));
+        page.locator("#store-balances").click();
+        Locator usdt = page.locator("section[data-currency=USDT_TRC20]");
+        assertThat(usdt.locator(".available")).hasText(plain(balance.get("available").decimalValue()));
+        assertThat(usdt.locator(".withdrawn")).hasText("5");
+        assertThat(usdt.locator(".received")).hasText(plain(balance.get("total_received").decimalValue()));
+        // Drawn by uPlot from the WebJar, and the same numbers in the table: today's row is the balance now.
+        assertThat(usdt.locator(".balance-chart")).hasAttribute("data-drawn", "true");
+        assertThat(usdt.locator(".balance-chart canvas")).hasCount(1);
+        assertThat(usdt.locator("table.history tbody tr")).hasCount(30);
+        assertThat(usdt.locator("table.history tbody tr").last().locator("td").nth(1))
+                .hasText(plain(balance.get("available").decimalValue()));
+        Browsers.screenshot(page, "dashboard-balances");
+        assertThat(Browsers.seriousAccessibilityViolations(page, json)).as("axe-core").isEmpty();
+
+        page.navigate(url("/dashboard/stores/" + m.storeId() + "/donations"));
+        assertThat(page.locator("#total")).hasText("1 donation");
+        assertThat(page.locator("#donations .donor-name")).hasText("Ana");
+        assertThat(page.locator("#donations .donor-message")).hasText(xss);
+        assertThat(page.locator("#donations script")).hasCount(0);
+        Browsers.screenshot(page, "dashboard-donations");
+
+        page.navigate(url("/dashboard/stores/" + m.storeId() + "/payouts"));
+        assertThat(page.locator("#payouts")).containsText("PO-" + run);
+        assertThat(page.locator("#payouts")).containsText("5 USDT_TRC20");
+        assertThat(foreign).as("requests to other hosts").isEmpty();
+    }
+
     // ---- helpers ----
+
+    private static String plain(BigDecimal d) {
+        BigDecimal s = d.stripTrailingZeros();
+        return (s.scale() < 0 ? s.setScale(0) : s).toPlainString();
+    }
 
     private void signIn(String email, String password) {
         page.navigate(url("/dashboard/login"));
