@@ -361,6 +361,59 @@ class DashboardBrowserTest extends BrowserTest {
         assertThat(foreign).as("requests to other hosts").isEmpty();
     }
 
+    @Test
+    void operatorsSeeFailedDeliveriesAndUnmatchedTransfersAcrossStoresAndRedeliver() {
+        try (WebhookReceiver receiver = new WebhookReceiver("x")) {
+            receiver.respondWith(500);
+            Admin.WebhookStore hooked = admin().createStoreWithWebhook(receiver.url(), clock);
+            receiver.secret(hooked.webhookSecret());
+            Merchant m = hooked.merchant();
+            Http.Response test = m.post("/api/v1/webhooks/test", "");
+            assertThat(test.status()).as(test.body()).isEqualTo(200);
+            String eventId = test.data().get("event_id").asString();
+            // Every attempt refused: the dispatcher retries on its schedule (moved along by the test clock)
+            // and gives up after the last one.
+            for (int attempt = 1; attempt <= 6; attempt++) {
+                int seen = attempt;
+                WebhookReceiver.eventually(Duration.ofSeconds(30), () -> receiver.received().size() >= seen);
+                clock.advance(Duration.ofHours(7));
+            }
+            WebhookReceiver.eventually(Duration.ofSeconds(30), () -> "failed".equals(
+                    m.get("/api/v1/webhooks/deliveries/" + eventId).data().get("state").asString()));
+            clock.reset();
+            // A transfer to the store's address that no payment asked for.
+            String stray = Admin.addresses("USDT_TRC20", 1).get(0);
+            admin().importAddresses(m.storeId(), "USDT_TRC20", List.of(stray));
+            long height = 40_000 + Math.floorMod(run.hashCode(), 10_000);
+            sink.observed(new ChainTransfer(new TransferKey(Chain.TRON, run + "-stray", 0), Asset.USDT_TRC20, stray,
+                    new BigDecimal("7.77"), height, run + "-block-" + height, clock.instant()));
+
+            openPage(1280, 900);
+            signIn(operator(), PASSWORD);
+            page.navigate(url("/dashboard/operator/operations"));
+            Locator failed = page.locator("#failed tr[data-event-id='" + eventId + "']");
+            assertThat(failed).containsText("webhook.test");
+            assertThat(failed).containsText("500");
+            assertThat(page.locator("#unmatched")).containsText(run + "-stray:0");
+            assertThat(page.locator("#unmatched")).containsText("7.77 USDT_TRC20");
+            Browsers.screenshot(page, "dashboard-operations");
+            assertThat(Browsers.seriousAccessibilityViolations(page, json)).as("axe-core").isEmpty();
+
+            receiver.respondWith(200);
+            int before = receiver.received().size();
+            failed.getByRole(AriaRole.BUTTON).click();
+            assertThat(page.locator("#redelivered")).isVisible();
+            WebhookReceiver.eventually(Duration.ofSeconds(30), () -> "delivered".equals(
+                    m.get("/api/v1/webhooks/deliveries/" + eventId).data().get("state").asString()));
+            assertThat(receiver.received().size()).isGreaterThan(before);
+            assertThat(receiver.received().get(receiver.received().size() - 1).body()).contains(eventId);
+
+            page.locator("#audit-link").click();
+            assertThat(page.locator("h1")).hasText("Audit log");
+        }
+        assertThat(foreign).as("requests to other hosts").isEmpty();
+    }
+
     // ---- helpers ----
 
     private static String plain(BigDecimal d) {
