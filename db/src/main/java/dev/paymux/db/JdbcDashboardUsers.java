@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 final class JdbcDashboardUsers implements DashboardUsers {
 
     private static final String COLUMNS = "id, email, password_hash, role, account_id, enabled, failed_sign_ins, "
-            + "locked_until, created_at";
+            + "locked_until, created_at, totp_secret";
 
     private final JdbcClient jdbc;
 
@@ -55,7 +55,7 @@ final class JdbcDashboardUsers implements DashboardUsers {
             return Created.NO_SUCH_ACCOUNT;
         }
         boolean added = jdbc.sql("insert into dashboard_users (" + COLUMNS + ") values (:id, :email, :hash, :role, :account, "
-                        + ":enabled, 0, null, :created) on conflict (email) do nothing")
+                        + ":enabled, 0, null, :created, null) on conflict (email) do nothing")
                 .param("id", u.id().value()).param("email", u.email().strip().toLowerCase(Locale.ROOT))
                 .param("hash", u.passwordHash()).param("role", u.role().wire())
                 .param("account", u.account() == null ? null : u.account().value()).param("enabled", u.enabled())
@@ -90,11 +90,24 @@ final class JdbcDashboardUsers implements DashboardUsers {
                 .param("id", id.value()).param("h", passwordHash).update();
     }
 
+    @Override
+    public void setTotpSecret(UserId id, String secretOrNull) {
+        jdbc.sql("update dashboard_users set totp_secret = :s, totp_last_step = null where id = :id")
+                .param("id", id.value()).param("s", secretOrNull).update();
+    }
+
+    @Override
+    public boolean useTotpStep(UserId id, long step) {
+        return jdbc.sql("update dashboard_users set totp_last_step = :step where id = :id "
+                + "and (totp_last_step is null or totp_last_step < :step)")
+                .param("id", id.value()).param("step", step).update() == 1;
+    }
+
     private static DashboardUser map(ResultSet rs, int row) throws SQLException {
         UUID account = rs.getObject("account_id", UUID.class);
         return new DashboardUser(new UserId(rs.getObject("id", UUID.class)), rs.getString("email"),
                 rs.getString("password_hash"), Role.valueOf(rs.getString("role").toUpperCase(Locale.ROOT)),
                 account == null ? null : new AccountId(account), rs.getBoolean("enabled"), rs.getInt("failed_sign_ins"),
-                Sql.instant(rs, "locked_until"), Sql.instant(rs, "created_at"));
+                Sql.instant(rs, "locked_until"), Sql.instant(rs, "created_at"), rs.getString("totp_secret"));
     }
 }

@@ -16,6 +16,7 @@ import dev.paymux.core.store.Store;
 import dev.paymux.core.store.StoreBranding;
 import dev.paymux.core.store.StoreBrandings;
 import dev.paymux.core.store.Stores;
+import dev.paymux.dashboard.web.QrCode;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;

@@ -8,6 +8,7 @@ import com.microsoft.playwright.Response;
 import com.microsoft.playwright.options.AriaRole;
 import dev.paymux.api.support.Admin;
 import dev.paymux.api.support.WebhookReceiver;
+import dev.paymux.dashboard.signin.Totp;
 import dev.paymux.core.chain.Chain;
 import dev.paymux.core.chain.ChainTransfer;
 import dev.paymux.core.chain.TransferKey;
@@ -86,7 +87,7 @@ class DashboardBrowserTest extends BrowserTest {
         clock.freeze();
         for (int i = 1; i <= 4; i++) {
             signIn(email, "wrong password " + i);
-            assertThat(page.locator("#error")).hasText("Wrong e-mail address or password.");
+            assertThat(page.locator("#error")).hasText("Wrong e-mail address, password or one-time code.");
         }
         signIn(email, "wrong password 5");
         assertThat(page.locator("#error")).containsText("locked");
@@ -97,7 +98,7 @@ class DashboardBrowserTest extends BrowserTest {
         assertThat(page).hasURL(url("/dashboard/login?locked"));
         // An unknown address reads like a wrong password.
         signIn("nobody-" + run + "@example.com", PASSWORD);
-        assertThat(page.locator("#error")).hasText("Wrong e-mail address or password.");
+        assertThat(page.locator("#error")).hasText("Wrong e-mail address, password or one-time code.");
 
         clock.advance(Duration.ofMinutes(16));
         signIn(email, PASSWORD);
@@ -155,6 +156,12 @@ class DashboardBrowserTest extends BrowserTest {
         assertThat(page.locator("#total")).hasText("1 payment");
         assertThat(page).hasURL(Pattern.compile(".*q=ORD-" + run + "-7.*"));
         assertThat(page.locator("#payments")).containsText("ORD-" + run + "-7");
+        // The export takes the same filters.
+        String csv = String.valueOf(page.evaluate("href => fetch(href).then(r => r.text())",
+                page.locator("#export").getAttribute("href")));
+        assertThat(csv.lines().toList()).hasSize(2);
+        assertThat(csv.lines().findFirst().orElseThrow()).startsWith("payment_id,order_id,status,amount,currency");
+        assertThat(csv).contains(",ORD-" + run + "-7,pending,");
         // By address and by payment id.
         for (String q : List.of(target.get("pay_address").asString(), target.get("payment_id").asString())) {
             page.locator("#q").fill(q);
@@ -414,7 +421,85 @@ class DashboardBrowserTest extends BrowserTest {
         assertThat(foreign).as("requests to other hosts").isEmpty();
     }
 
+    @Test
+    void theCsvExportHasEveryPaymentAndCannotRunAFormulaInASpreadsheet() {
+        Merchant m = newStore(List.of("USDT_TRC20"), 3);
+        create(m, "{\"amount\":\"5\",\"currency\":\"USDT_TRC20\",\"order_id\":\"=HYPERLINK(\\\"http://x.example\\\")\"}");
+        create(m, "{\"amount\":\"6\",\"currency\":\"USDT_TRC20\",\"order_id\":\"plain-" + run + "\"}");
+        signIn(merchantUser(m, "csv"), PASSWORD);
+        page.navigate(url("/dashboard/stores/" + m.storeId() + "/payments"));
+        var download = page.waitForDownload(() -> page.locator("#export").click());
+        String csv;
+        try {
+            csv = java.nio.file.Files.readString(download.path());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        List<String> lines = csv.lines().toList();
+        assertThat(lines).hasSize(3);
+        assertThat(csv).contains("'=HYPERLINK").contains(",plain-" + run + ",");
+        assertThat(download.suggestedFilename()).isEqualTo("payments-" + m.storeId() + ".csv");
+        // Another merchant's store cannot be exported by URL.
+        Merchant other = newStore(List.of("USDT_TRC20"), 1);
+        assertThat(page.evaluate("href => fetch(href).then(r => r.status)",
+                "/dashboard/stores/" + other.storeId() + "/payments.csv")).isEqualTo(404);
+    }
+
+    @Test
+    void twoFactorSignInNeedsTheAppsCurrentCodeEachCodeOnce() {
+        Merchant m = newStore(List.of("USDT_TRC20"), 1);
+        String email = merchantUser(m, "totp");
+        clock.freeze();
+        signIn(email, PASSWORD);
+        page.locator(".who").click();
+        assertThat(page.locator("#totp-state")).containsText("Off");
+        page.locator("#totp-start").click();
+        String secret = page.locator("#totp-secret").textContent().strip();
+        assertThat(page.locator("#totp-qr")).hasAttribute("data-uri", Totp.uri(secret, email));
+        Browsers.screenshot(page, "dashboard-totp-setup");
+        assertThat(Browsers.seriousAccessibilityViolations(page, json)).as("axe-core").isEmpty();
+        page.locator("#confirm-code").fill("000000".equals(code(secret, 0)) ? "111111" : "000000");
+        page.locator("#totp-confirm").click();
+        assertThat(page.locator("#error")).containsText("does not match");
+        page.locator("#confirm-code").fill(code(secret, 0));
+        page.locator("#totp-confirm").click();
+        assertThat(page.locator("#notice")).containsText("Two-factor sign-in is on");
+        assertThat(jdbc.sql("select totp_secret from dashboard_users where email = :e").param("e", email)
+                .query(String.class).single()).isEqualTo(secret);
+        page.locator("#sign-out").click();
+
+        // The password alone no longer signs in, nor does the code that confirmed the set-up.
+        signIn(email, PASSWORD);
+        assertThat(page.locator("#error")).hasText("Wrong e-mail address, password or one-time code.");
+        signInWithCode(email, code(secret, 0));
+        assertThat(page.locator("#error")).isVisible();
+        // The next step's code does, once.
+        clock.advance(Duration.ofSeconds(30));
+        signInWithCode(email, code(secret, 0));
+        assertThat(page).hasURL(url("/dashboard/stores"));
+        page.locator("#sign-out").click();
+        signInWithCode(email, code(secret, 0));
+        assertThat(page.locator("#error")).isVisible();
+        clock.advance(Duration.ofSeconds(30));
+        signInWithCode(email, code(secret, 0));
+        assertThat(page).hasURL(url("/dashboard/stores"));
+    }
+
     // ---- helpers ----
+
+    /** The authenticator app's code now, {@code offset} steps away. */
+    private String code(String secret, int offset) {
+        return Totp.code(secret, Totp.step(clock.instant()) + offset);
+    }
+
+    private void signInWithCode(String email, String code) {
+        page.navigate(url("/dashboard/login"));
+        page.getByLabel("E-mail address").fill(email);
+        page.getByLabel("Password").fill(PASSWORD);
+        page.locator("#code").fill(code);
+        page.locator("#sign-in").click();
+        page.waitForLoadState();
+    }
 
     private static String plain(BigDecimal d) {
         BigDecimal s = d.stripTrailingZeros();

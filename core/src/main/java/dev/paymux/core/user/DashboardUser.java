@@ -10,9 +10,16 @@ import java.util.Objects;
  *
  * @param failedSignIns wrong passwords in a row since the last successful sign-in
  * @param lockedUntil   no sign-in before this instant, or null
+ * @param totpSecret    the second factor's secret (base32), or null when the user has none
  */
 public record DashboardUser(UserId id, String email, String passwordHash, Role role, AccountId account,
-        boolean enabled, int failedSignIns, Instant lockedUntil, Instant createdAt) {
+        boolean enabled, int failedSignIns, Instant lockedUntil, Instant createdAt, String totpSecret) {
+
+    /** A user without a second factor. */
+    public DashboardUser(UserId id, String email, String passwordHash, Role role, AccountId account,
+            boolean enabled, int failedSignIns, Instant lockedUntil, Instant createdAt) {
+        this(id, email, passwordHash, role, account, enabled, failedSignIns, lockedUntil, createdAt, null);
+    }
 
     public DashboardUser {
         Objects.requireNonNull(id, "id");
@@ -22,6 +29,10 @@ public record DashboardUser(UserId id, String email, String passwordHash, Role r
         if ((role == Role.MERCHANT) != (account != null)) {
             throw new IllegalArgumentException("a merchant user has an account, an operator none");
         }
+    }
+
+    public boolean hasSecondFactor() {
+        return totpSecret != null;
     }
 
     public boolean lockedAt(Instant now) {

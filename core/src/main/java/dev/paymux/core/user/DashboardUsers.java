@@ -36,4 +36,13 @@ public interface DashboardUsers {
     void setEnabled(UserId id, boolean enabled);
 
     void setPassword(UserId id, String passwordHash);
+
+    /** Sets the second factor's secret, or removes it with null. */
+    void setTotpSecret(UserId id, String secretOrNull);
+
+    /**
+     * Records that the code of TOTP time step {@code step} was used; false when that step or a later one
+     * was used already, so each code signs in once.
+     */
+    boolean useTotpStep(UserId id, long step);
 }

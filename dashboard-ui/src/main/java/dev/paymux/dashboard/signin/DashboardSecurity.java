@@ -37,6 +37,7 @@ class DashboardSecurity {
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/dashboard/login").loginProcessingUrl("/dashboard/login")
                         .usernameParameter("email").passwordParameter("password")
+                        .authenticationDetailsSource(request -> new SignInDetails(request.getParameter("code")))
                         .defaultSuccessUrl("/dashboard", true)
                         .failureHandler((request, response, e) -> response.sendRedirect(
                                 "/dashboard/login?" + (e instanceof LockedException ? "locked"

@@ -13,7 +13,7 @@ class SignInController {
     ModelAndView page(@RequestParam(required = false) String error, @RequestParam(required = false) String locked,
             @RequestParam(required = false) String disabled, @RequestParam(name = "signed-out", required = false) String out) {
         ModelAndView page = new ModelAndView("dashboard/login");
-        String message = error != null ? "Wrong e-mail address or password."
+        String message = error != null ? "Wrong e-mail address, password or one-time code."
                 : locked != null ? "Too many wrong passwords: this user is locked for a while. Try again later, or ask an operator."
                 : disabled != null ? "This user is disabled. Ask an operator."
                 : null;

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -24,8 +25,9 @@ import org.springframework.stereotype.Component;
 /**
  * The one rule for signing in to the dashboard: an enabled, unlocked user with the right password. Each
  * wrong password is counted in the database; the {@code max-failed-sign-ins}-th in a row locks the user
- * for {@code lockout}, on every instance. An unknown address costs the same hashing as a known one, and
- * the answer never says which it was.
+ * for {@code lockout}, on every instance. A user with a second factor also needs the current one-time
+ * code, each code once. An unknown address costs the same hashing as a known one, and the answer never
+ * says which part was wrong.
  */
 @Component
 class SignIns implements AuthenticationProvider {
@@ -70,6 +72,19 @@ class SignIns implements AuthenticationProvider {
                 throw new LockedException("locked after too many wrong passwords");
             }
             throw new BadCredentialsException("wrong e-mail address or password");
+        }
+        if (user.hasSecondFactor()) {
+            String code = request.getDetails() instanceof SignInDetails d ? d.code() : null;
+            OptionalLong step = Totp.match(user.totpSecret(), code, now);
+            // A code counts once: a wrong or reused one is a failed sign-in like a wrong password.
+            if (step.isEmpty() || !tx.inTransaction(() -> users.useTotpStep(user.id(), step.getAsLong()))) {
+                Optional<DashboardUser> after = tx.inTransaction(() -> users.recordFailedSignIn(user.id(),
+                        settings.maxFailedSignIns(), now.plus(settings.lockout())));
+                if (after.isPresent() && after.get().lockedAt(now)) {
+                    throw new LockedException("locked after too many failed sign-ins");
+                }
+                throw new BadCredentialsException("wrong e-mail address, password or one-time code");
+            }
         }
         if (!user.enabled()) {
             throw new DisabledException("this user is disabled");

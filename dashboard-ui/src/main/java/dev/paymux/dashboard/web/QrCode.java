@@ -1,4 +1,4 @@
-package dev.paymux.api.checkout;
+package dev.paymux.dashboard.web;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -11,11 +11,11 @@ import java.util.Map;
 /**
  * A QR code as SVG path data, drawn by the page itself: one dark square per module, in module units,
  * with the quiet zone included in {@code size}. Vector, so it stays sharp at any zoom and needs no
- * request of its own.
+ * request of its own. Shared by the customer's checkout page and the dashboard.
  */
-record QrCode(int size, String path) {
+public record QrCode(int size, String path) {
 
-    static QrCode of(String text) {
+    public static QrCode of(String text) {
         BitMatrix m;
         try {
             // Medium error correction: readable from a phone screen, still small for a long EIP-681 URI.
