@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 @Component
 class StoreSettingsParser {
 
-    static final int MAX_DONATION_TEXT = 500;
+    static final int MAX_DONATION_TEXT = StoreSettings.MAX_DONATION_TEXT;
 
     private final WebhookUrlPolicy webhookUrls;
 
@@ -48,7 +48,7 @@ class StoreSettingsParser {
         if (root.hasNonNull("lifetime_seconds")) {
             JsonNode l = root.get("lifetime_seconds");
             // canConvertToInt first: asLong() throws on integers past a long (a 500 instead of a 400).
-            if (!l.isIntegralNumber() || !l.canConvertToInt() || l.asInt() < 60 || l.asInt() > 7 * 24 * 3600) {
+            if (!l.isIntegralNumber() || !l.canConvertToInt() || !StoreSettings.validLifetime(l.asInt())) {
                 throw badRequest("lifetime_seconds must be an integer from 60 to 604800");
             }
             lifetime = l.asInt();
@@ -57,8 +57,7 @@ class StoreSettingsParser {
         if (root.hasNonNull("underpaid_tolerance_percent")) {
             JsonNode t = root.get("underpaid_tolerance_percent");
             // The column is numeric(5,2): a third decimal would be rounded away without a word.
-            if (!t.isNumber() || t.decimalValue().signum() < 0 || t.decimalValue().compareTo(BigDecimal.TEN) > 0
-                    || t.decimalValue().stripTrailingZeros().scale() > 2) {
+            if (!t.isNumber() || !StoreSettings.validTolerance(t.decimalValue())) {
                 throw badRequest("underpaid_tolerance_percent must be a number from 0 to 10 with at most 2 decimals");
             }
             tolerance = t.decimalValue();
@@ -103,7 +102,7 @@ class StoreSettingsParser {
             throw badRequest("donation_text must be a string");
         }
         String text = t.asString().strip();
-        if (text.codePointCount(0, text.length()) > MAX_DONATION_TEXT) {
+        if (!StoreSettings.validDonationText(text)) {
             throw badRequest("donation_text must be at most " + MAX_DONATION_TEXT + " characters");
         }
         return text;

@@ -10,14 +10,10 @@ import dev.paymux.api.web.Times;
 import dev.paymux.core.store.StoreDirectory;
 import dev.paymux.core.store.StoreDirectory.WebhookEndpoint;
 import dev.paymux.core.store.StoreId;
-import dev.paymux.core.tx.Transactions;
 import dev.paymux.core.webhook.EventId;
-import dev.paymux.core.webhook.EventTypes;
-import dev.paymux.core.webhook.Outbox;
 import dev.paymux.core.webhook.WebhookDeliveries;
 import dev.paymux.core.webhook.WebhookDeliveries.DeliveryPage;
 import dev.paymux.core.webhook.WebhookDeliveries.DeliveryRecord;
-import dev.paymux.core.webhook.WebhookPayload;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -25,11 +21,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,26 +44,17 @@ import tools.jackson.databind.json.JsonMapper;
 @SecurityRequirement(name = "hmac")
 class WebhookController {
 
-    static final int MAX_URL_LENGTH = 2048;
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final StoreDirectory directory;
     private final WebhookDeliveries deliveries;
-    private final Outbox outbox;
-    private final Transactions tx;
-    private final WebhookUrlPolicy urls;
-    private final WebhookProperties properties;
+    private final WebhookEndpoints endpoints;
     private final Clock clock;
     private final JsonMapper json;
 
-    WebhookController(StoreDirectory directory, WebhookDeliveries deliveries, Outbox outbox, Transactions tx,
-            WebhookUrlPolicy urls, WebhookProperties properties, Clock clock, JsonMapper json) {
+    WebhookController(StoreDirectory directory, WebhookDeliveries deliveries, WebhookEndpoints endpoints, Clock clock,
+            JsonMapper json) {
         this.directory = directory;
         this.deliveries = deliveries;
-        this.outbox = outbox;
-        this.tx = tx;
-        this.urls = urls;
-        this.properties = properties;
+        this.endpoints = endpoints;
         this.clock = clock;
         this.json = json;
     }
@@ -96,13 +79,7 @@ class WebhookController {
         StoreId store = AuthenticatedStore.of(request);
         String url = parseUrl(object(request));
         endpointOf(store);
-        Instant now = clock.instant();
-        WebhookEndpoint updated = tx.inTransaction(() -> {
-            directory.setWebhookUrl(store, url);
-            deliveries.enableEndpoint(store, now);
-            return endpointOf(store);
-        });
-        return ApiResponse.ok(WebhookViews.Endpoint.of(updated, now));
+        return ApiResponse.ok(WebhookViews.Endpoint.of(endpoints.setUrl(store, url), clock.instant()));
     }
 
     @GetMapping("/api/v1/webhooks/deliveries")
@@ -152,18 +129,9 @@ class WebhookController {
                     + "and logged like any other. 422 when the store has no webhook URL.")
     ApiResponse<WebhookViews.EventState> test(HttpServletRequest request) {
         StoreId store = AuthenticatedStore.of(request);
-        Instant now = clock.instant();
-        EventId id = EventId.random();
-        String state = tx.inTransaction(() -> {
-            if (endpointOf(store).url() == null) {
-                throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT,
-                        "the store has no webhook URL: set one with PUT /api/v1/webhooks/endpoint first");
-            }
-            outbox.enqueue(id, store, null, EventTypes.TEST, WebhookPayload.renderTest(id, now), now);
-            return deliveries.find(store, id).map(DeliveryRecord::state)
-                    .orElseThrow(() -> new IllegalStateException("test event " + id + " was not written"));
-        });
-        return ApiResponse.ok(new WebhookViews.EventState(id.toString(), state));
+        DeliveryRecord sent = endpoints.sendTest(store).orElseThrow(() -> new ApiException(HttpStatus.UNPROCESSABLE_CONTENT,
+                "the store has no webhook URL: set one with PUT /api/v1/webhooks/endpoint first"));
+        return ApiResponse.ok(new WebhookViews.EventState(sent.id().toString(), sent.state()));
     }
 
     @PostMapping("/api/v1/webhooks/secret/rotate")
@@ -176,22 +144,11 @@ class WebhookController {
     ApiResponse<WebhookViews.RotatedSecret> rotate(HttpServletRequest request) {
         StoreId store = AuthenticatedStore.of(request);
         endpointOf(store);
-        Duration grace = properties.secretGrace().isNegative() ? Duration.ZERO : properties.secretGrace();
-        Instant until = clock.instant().plus(grace);
-        String secret = newSecret();
-        tx.inTransaction(() -> {
-            directory.rotateWebhookSecret(store, secret, until);
-            return null;
-        });
-        return ApiResponse.ok(new WebhookViews.RotatedSecret(secret, Times.iso(until)));
+        WebhookEndpoints.Rotated rotated = endpoints.rotateSecret(store);
+        return ApiResponse.ok(new WebhookViews.RotatedSecret(rotated.secret(), Times.iso(rotated.previousValidUntil())));
     }
 
-    /** Standard Webhooks style, like the secret issued with the store: {@code whsec_} + base64 of 32 random bytes. */
-    static String newSecret() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return "whsec_" + Base64.getEncoder().encodeToString(bytes);
-    }
+
 
     private WebhookEndpoint endpointOf(StoreId store) {
         return directory.webhookEndpoint(store).orElseThrow(() -> ApiException.notFound("store not found"));
@@ -221,10 +178,10 @@ class WebhookController {
             throw badRequest("url must be a string (a URL) or null");
         }
         String url = node.asString().trim();
-        if (url.length() > MAX_URL_LENGTH) {
-            throw badRequest("url must be at most " + MAX_URL_LENGTH + " characters");
+        if (url.length() > WebhookEndpoints.MAX_URL_LENGTH) {
+            throw badRequest("url must be at most " + WebhookEndpoints.MAX_URL_LENGTH + " characters");
         }
-        urls.refusal(url).ifPresent(reason -> {
+        endpoints.refusal(url).ifPresent(reason -> {
             throw badRequest("url is not accepted: " + reason);
         });
         return url;

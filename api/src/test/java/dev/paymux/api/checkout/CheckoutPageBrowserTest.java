@@ -187,17 +187,25 @@ class CheckoutPageBrowserTest extends BrowserTest {
         return "http://localhost:" + port + "/pay/" + p.get("payment_id").asString();
     }
 
-    /** The QR code as the browser draws it, read back with ZXing. */
+    /**
+     * The QR code as the browser draws it, read back with ZXing. A fresh screenshot per try: one taken while
+     * a busy machine is still painting the page may not hold the whole code.
+     */
     private static String decodeQr(Locator qr) {
-        try {
-            BufferedImage image = ImageIO.read(new ByteArrayInputStream(qr.screenshot()));
-            int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-            Result result = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
-                    new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels))));
-            return result.getText();
-        } catch (Exception e) {
-            throw new AssertionError("the QR code could not be read: " + e, e);
+        Exception last = null;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            try {
+                BufferedImage image = ImageIO.read(new ByteArrayInputStream(qr.screenshot()));
+                int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
+                Result result = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
+                        new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels))),
+                        java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE));
+                return result.getText();
+            } catch (Exception e) {
+                last = e;
+            }
         }
+        throw new AssertionError("the QR code could not be read: " + last, last);
     }
 
     private String tx(String name) {

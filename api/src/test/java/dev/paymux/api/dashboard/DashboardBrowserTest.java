@@ -380,9 +380,11 @@ class DashboardBrowserTest extends BrowserTest {
             String eventId = test.data().get("event_id").asString();
             // Every attempt refused: the dispatcher retries on its schedule (moved along by the test clock)
             // and gives up after the last one.
+            // The clock moves only once the attempt is recorded, so the next one is due at once.
             for (int attempt = 1; attempt <= 6; attempt++) {
                 int seen = attempt;
-                WebhookReceiver.eventually(Duration.ofSeconds(30), () -> receiver.received().size() >= seen);
+                WebhookReceiver.eventually(Duration.ofSeconds(30), () -> m.get("/api/v1/webhooks/deliveries/" + eventId)
+                        .data().get("attempts").asInt() >= seen);
                 clock.advance(Duration.ofHours(7));
             }
             WebhookReceiver.eventually(Duration.ofSeconds(30), () -> "failed".equals(
@@ -483,6 +485,68 @@ class DashboardBrowserTest extends BrowserTest {
         clock.advance(Duration.ofSeconds(30));
         signInWithCode(email, code(secret, 0));
         assertThat(page).hasURL(url("/dashboard/stores"));
+    }
+
+    @Test
+    void aMerchantChangesItsStoresSettingsWebhookAndWidgetSitesOnItsPage() {
+        Merchant m = newStore(List.of("USDT_TRC20"), 1);
+        signIn(merchantUser(m, "set"), PASSWORD);
+        page.navigate(url("/dashboard/stores/" + m.storeId()));
+        page.getByLabel("BTC").check();
+        page.locator("#lifetime").fill("45");
+        page.locator("#tolerance").fill("1.5");
+        page.locator("#donations").check();
+        page.locator("#donation-text").fill("Thanks <b>for</b> the coffee");
+        page.locator("#save-settings").click();
+        assertThat(page.locator("#saved")).hasText("Saved.");
+        JsonNode store = admin().send("GET", "/admin/v1/stores/" + m.storeId(), null).data();
+        assertThat(store.get("assets").toString()).isEqualTo("[\"USDT_TRC20\",\"BTC\"]");
+        assertThat(store.get("lifetime_seconds").asInt()).isEqualTo(2700);
+        assertThat(store.get("underpaid_tolerance_percent").decimalValue()).isEqualByComparingTo("1.5");
+        assertThat(store.get("donations_enabled").asBoolean()).isTrue();
+        assertThat(page.locator("#donation-text")).hasValue("Thanks <b>for</b> the coffee");
+        Browsers.screenshot(page, "dashboard-store-settings");
+        assertThat(Browsers.seriousAccessibilityViolations(page, json)).as("axe-core").isEmpty();
+
+        // Refused by the API's own rules, and nothing changes.
+        page.locator("#tolerance").fill("11");
+        page.locator("#save-settings").click();
+        assertThat(page.locator("#settings-error")).containsText("from 0 to 10");
+        assertThat(admin().send("GET", "/admin/v1/stores/" + m.storeId(), null).data().get("underpaid_tolerance_percent")
+                .decimalValue()).isEqualByComparingTo("1.5");
+
+        try (WebhookReceiver receiver = new WebhookReceiver("x")) {
+            page.navigate(url("/dashboard/stores/" + m.storeId()));
+            page.locator("#webhook-url").fill("javascript:alert(1)");
+            page.locator("#save-webhook").click();
+            assertThat(page.locator("#webhook-error")).containsText("not accepted");
+            page.locator("#webhook-url").fill(receiver.url());
+            page.locator("#save-webhook").click();
+            assertThat(page.locator("#saved")).hasText("Saved.");
+            assertThat(page.locator("#webhook-url")).hasValue(receiver.url());
+            page.locator("#send-test").click();
+            assertThat(page.locator("#saved")).containsText("Test event");
+            WebhookReceiver.eventually(Duration.ofSeconds(30), () -> receiver.received().stream()
+                    .anyMatch(r -> r.body().contains("webhook.test")));
+
+            page.locator("#rotate-webhook-secret").click();
+            String secret = page.locator("#webhook-secret").textContent().strip();
+            assertThat(secret).startsWith("whsec_");
+            page.locator("#to-store").click();
+            assertThat(page.content()).doesNotContain(secret);
+        }
+
+        page.locator("#origins").fill("HTTPS://Shop.Example:443/\nhttp://127.0.0.1:8081");
+        page.locator("#save-widget").click();
+        assertThat(page.locator("#saved")).hasText("Saved.");
+        assertThat(admin().send("GET", "/admin/v1/stores/" + m.storeId() + "/widget", null).data().get("allowed_origins")
+                .toString()).isEqualTo("[\"http://127.0.0.1:8081\",\"https://shop.example\"]");
+        page.locator("#origins").fill("https://shop.example/checkout");
+        page.locator("#save-widget").click();
+        assertThat(page.locator("#widget-error")).containsText("is not an origin");
+        assertThat(admin().send("GET", "/admin/v1/stores/" + m.storeId() + "/widget", null).data().get("allowed_origins")
+                .size()).isEqualTo(2);
+        assertThat(foreign).as("requests to other hosts").isEmpty();
     }
 
     // ---- helpers ----

@@ -1,5 +1,7 @@
 package dev.paymux.core.store;
 
+import java.math.BigDecimal;
+
 import dev.paymux.core.money.Asset;
 import java.time.Instant;
 import java.util.List;
@@ -64,6 +66,26 @@ public interface StoreDirectory {
 
         /** The {@code donationText} that removes the store's text. */
         public static final String CLEAR = "";
+        /** How long a payment may wait for its transfer, in seconds: a minute to a week. */
+        public static final int MIN_LIFETIME_SECONDS = 60;
+        public static final int MAX_LIFETIME_SECONDS = 7 * 24 * 3600;
+        /** The largest shortfall, in percent, that may still count as paid. */
+        public static final BigDecimal MAX_TOLERANCE_PERCENT = BigDecimal.TEN;
+        public static final int MAX_DONATION_TEXT = 500;
+
+        public static boolean validLifetime(long seconds) {
+            return seconds >= MIN_LIFETIME_SECONDS && seconds <= MAX_LIFETIME_SECONDS;
+        }
+
+        /** 0 to 10 with at most 2 decimals (the column's scale: a third decimal would be rounded away). */
+        public static boolean validTolerance(BigDecimal percent) {
+            return percent.signum() >= 0 && percent.compareTo(MAX_TOLERANCE_PERCENT) <= 0
+                    && percent.stripTrailingZeros().scale() <= 2;
+        }
+
+        public static boolean validDonationText(String text) {
+            return text.codePointCount(0, text.length()) <= MAX_DONATION_TEXT;
+        }
 
         /** Settings that leave the donation settings as they are. */
         public StoreSettings(List<Asset> assets, String pricingCurrency, Integer lifetimeSeconds,

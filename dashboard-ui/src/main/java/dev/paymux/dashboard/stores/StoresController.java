@@ -27,10 +27,12 @@ class StoresController {
 
     private final Visibility visibility;
     private final StoreSetup setup;
+    private final StorePage pages;
 
-    StoresController(Visibility visibility, StoreSetup setup) {
+    StoresController(Visibility visibility, StoreSetup setup, StorePage pages) {
         this.visibility = visibility;
         this.setup = setup;
+        this.pages = pages;
     }
 
     @GetMapping({"/dashboard", "/dashboard/"})
@@ -126,14 +128,8 @@ class StoresController {
     }
 
     @GetMapping("/dashboard/stores/{id}")
-    ModelAndView store(@AuthenticationPrincipal SignedInUser me, @PathVariable String id) {
-        Store store = visibility.store(me, id);
-        ModelAndView page = new ModelAndView("dashboard/store");
-        page.addObject("me", me);
-        page.addObject("section", "stores");
-        page.addObject("store", store);
-        page.addObject("assets", store.assets().stream().map(Enum::name).toList());
-        page.addObject("lifetimeMinutes", store.lifetime().toMinutes());
-        return page;
+    ModelAndView store(@AuthenticationPrincipal SignedInUser me, @PathVariable String id,
+            @RequestParam(required = false) String saved, @RequestParam(required = false) String event) {
+        return pages.show(me, visibility.store(me, id), saved, event);
     }
 }

@@ -1,0 +1,171 @@
+package dev.paymux.dashboard.stores;
+
+import dev.paymux.core.money.Asset;
+import dev.paymux.core.store.Store;
+import dev.paymux.core.store.StoreDirectory;
+import dev.paymux.core.store.StoreDirectory.StoreSettings;
+import dev.paymux.core.store.WidgetOrigins;
+import dev.paymux.core.tx.Transactions;
+import dev.paymux.dashboard.signin.SignedInUser;
+import dev.paymux.dashboard.signin.Visibility;
+import jakarta.servlet.http.HttpServletResponse;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Changing a store from its page: payment settings and donations, the webhook URL, a test event and the
+ * webhook secret (shown once), and the origins allowed to use the payment widget. Each change is checked
+ * by the same rules the APIs use; a refusal shows the page again with the reason and changes nothing.
+ */
+@Controller
+class StoreSettingsController {
+
+    private final Visibility visibility;
+    private final StoreDirectory directory;
+    private final WebhookSetup webhooks;
+    private final WidgetOrigins origins;
+    private final StorePage pages;
+    private final Transactions tx;
+    private final Clock clock;
+
+    StoreSettingsController(Visibility visibility, StoreDirectory directory, WebhookSetup webhooks,
+            WidgetOrigins origins, StorePage pages, Transactions tx, Clock clock) {
+        this.visibility = visibility;
+        this.directory = directory;
+        this.webhooks = webhooks;
+        this.origins = origins;
+        this.pages = pages;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    @PostMapping("/dashboard/stores/{id}/settings")
+    ModelAndView settings(@AuthenticationPrincipal SignedInUser me, @PathVariable String id,
+            @RequestParam(name = "assets", required = false) List<String> assets,
+            @RequestParam(name = "lifetime_minutes", defaultValue = "") String lifetime,
+            @RequestParam(name = "tolerance", defaultValue = "0") String tolerance,
+            @RequestParam(name = "donations", defaultValue = "false") boolean donations,
+            @RequestParam(name = "donation_text", defaultValue = "") String donationText) {
+        Store store = visibility.store(me, id);
+        List<Asset> accepted = new ArrayList<>();
+        for (String a : assets == null ? List.<String>of() : assets) {
+            Asset.parse(a).filter(x -> !accepted.contains(x)).ifPresent(accepted::add);
+        }
+        if (accepted.isEmpty()) {
+            return pages.refused(me, store, "settings", "Choose at least one currency the store accepts.");
+        }
+        long seconds;
+        try {
+            seconds = Math.multiplyExact(Long.parseLong(lifetime.strip()), 60L);
+        } catch (NumberFormatException | ArithmeticException e) {
+            seconds = -1;
+        }
+        if (!StoreSettings.validLifetime(seconds)) {
+            return pages.refused(me, store, "settings", "The payment lifetime must be from "
+                    + StoreSettings.MIN_LIFETIME_SECONDS / 60 + " to " + StoreSettings.MAX_LIFETIME_SECONDS / 60 + " minutes.");
+        }
+        BigDecimal percent;
+        try {
+            percent = new BigDecimal(tolerance.strip());
+        } catch (NumberFormatException e) {
+            percent = BigDecimal.valueOf(-1);
+        }
+        if (!StoreSettings.validTolerance(percent)) {
+            return pages.refused(me, store, "settings", "The underpaid tolerance must be from 0 to "
+                    + StoreSettings.MAX_TOLERANCE_PERCENT + " % with at most 2 decimals.");
+        }
+        String text = donationText.strip();
+        if (!StoreSettings.validDonationText(text)) {
+            return pages.refused(me, store, "settings", "The donation text holds at most "
+                    + StoreSettings.MAX_DONATION_TEXT + " characters.");
+        }
+        StoreSettings settings = new StoreSettings(accepted, null, (int) seconds, percent, null, donations,
+                text.isEmpty() ? StoreSettings.CLEAR : text);
+        tx.inTransaction(() -> {
+            directory.updateSettings(store.id(), settings);
+            return null;
+        });
+        return saved(store, "settings");
+    }
+
+    @PostMapping("/dashboard/stores/{id}/webhook")
+    ModelAndView webhook(@AuthenticationPrincipal SignedInUser me, @PathVariable String id,
+            @RequestParam(defaultValue = "") String url) {
+        Store store = visibility.store(me, id);
+        String trimmed = url.strip();
+        if (!trimmed.isEmpty()) {
+            Optional<String> refusal = webhooks.refusal(trimmed);
+            if (refusal.isPresent()) {
+                return pages.refused(me, store, "webhook", "This webhook URL is not accepted: " + refusal.get() + ".");
+            }
+        }
+        webhooks.setUrl(store.id(), trimmed.isEmpty() ? null : trimmed);
+        return saved(store, "webhook");
+    }
+
+    @PostMapping("/dashboard/stores/{id}/webhook/test")
+    ModelAndView test(@AuthenticationPrincipal SignedInUser me, @PathVariable String id) {
+        Store store = visibility.store(me, id);
+        return webhooks.sendTest(store.id())
+                .map(event -> new ModelAndView("redirect:/dashboard/stores/" + store.id() + "?saved=test&event=" + event))
+                .orElseGet(() -> pages.refused(me, store, "webhook", "Set a webhook URL first."));
+    }
+
+    @PostMapping("/dashboard/stores/{id}/webhook/secret")
+    ModelAndView rotate(@AuthenticationPrincipal SignedInUser me, @PathVariable String id, HttpServletResponse response) {
+        Store store = visibility.store(me, id);
+        WebhookSetup.Rotated rotated = webhooks.rotateSecret(store.id());
+        response.setHeader("Cache-Control", "no-store");
+        ModelAndView page = new ModelAndView("dashboard/webhook-secret");
+        page.addObject("me", me);
+        page.addObject("section", "stores");
+        page.addObject("store", store);
+        page.addObject("secret", rotated.secret());
+        page.addObject("previousValidUntil", rotated.previousValidUntil());
+        return page;
+    }
+
+    @PostMapping("/dashboard/stores/{id}/widget")
+    ModelAndView widget(@AuthenticationPrincipal SignedInUser me, @PathVariable String id,
+            @RequestParam(name = "origins", defaultValue = "") String text) {
+        Store store = visibility.store(me, id);
+        TreeSet<String> normalized = new TreeSet<>();
+        for (String line : text.split("[\\r\\n,]+")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            Optional<String> origin = WidgetOrigins.normalize(line);
+            if (origin.isEmpty()) {
+                return pages.refused(me, store, "widget", "\"" + shorten(line.strip())
+                        + "\" is not an origin such as https://shop.example (scheme, host and port only).");
+            }
+            normalized.add(origin.get());
+        }
+        if (normalized.size() > WidgetOrigins.MAX_PER_STORE) {
+            return pages.refused(me, store, "widget", "At most " + WidgetOrigins.MAX_PER_STORE + " origins.");
+        }
+        tx.inTransaction(() -> {
+            origins.replace(store.id(), List.copyOf(normalized), clock.instant());
+            return null;
+        });
+        return saved(store, "widget");
+    }
+
+    private static ModelAndView saved(Store store, String what) {
+        return new ModelAndView("redirect:/dashboard/stores/" + store.id() + "?saved=" + what);
+    }
+
+    private static String shorten(String s) {
+        return s.length() > 80 ? s.substring(0, 80) + "…" : s;
+    }
+}
