@@ -13,8 +13,6 @@ import dev.paymux.core.store.StoreDirectory;
 import dev.paymux.core.store.StoreDirectory.StoreSettings;
 import dev.paymux.core.store.StoreId;
 import dev.paymux.core.store.Stores;
-import dev.paymux.onchain.address.AddressValidator;
-import dev.paymux.onchain.address.InvalidAddressException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -43,16 +41,14 @@ class AdminController {
     private final Stores stores;
     private final StoreSettingsParser settingsParser;
     private final JsonMapper json;
-    private final AddressValidator addressValidator;
 
     AdminController(StoreAdministration administration, StoreDirectory directory, Stores stores,
-            StoreSettingsParser settingsParser, JsonMapper json, AddressValidator addressValidator) {
+            StoreSettingsParser settingsParser, JsonMapper json) {
         this.administration = administration;
         this.directory = directory;
         this.stores = stores;
         this.settingsParser = settingsParser;
         this.json = json;
-        this.addressValidator = addressValidator;
     }
 
     record StoreView(@JsonProperty("store_id") String storeId, @JsonProperty("account_id") String accountId,
@@ -146,13 +142,14 @@ class AdminController {
             if (!a.isString()) {
                 throw badRequest("not a valid " + asset.name() + " address: " + a);
             }
-            try {
-                addresses.add(addressValidator.canonical(asset, a.asString()));
-            } catch (InvalidAddressException e) {
-                throw badRequest("not a valid " + asset.name() + " address: " + a.asString() + " (" + e.getMessage() + ")");
-            }
+            addresses.add(a.asString());
         }
-        int added = administration.importAddresses(store.id(), asset, addresses);
+        int added;
+        try {
+            added = administration.importChecked(store.id(), asset, addresses);
+        } catch (StoreAdministration.BadAddress e) {
+            throw badRequest(e.getMessage());
+        }
         return ApiResponse.ok(Map.of("added", added, "total", directory.addresses(store.id(), asset).size()));
     }
 

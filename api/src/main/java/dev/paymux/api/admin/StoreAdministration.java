@@ -2,6 +2,9 @@ package dev.paymux.api.admin;
 
 import dev.paymux.core.money.Asset;
 import dev.paymux.core.payment.PaymentService;
+import dev.paymux.core.payment.XpubService;
+import dev.paymux.onchain.address.AddressValidator;
+import dev.paymux.onchain.address.InvalidAddressException;
 import dev.paymux.core.store.AccountId;
 import dev.paymux.core.store.OperatorTokens;
 import dev.paymux.core.store.StoreDirectory;
@@ -12,7 +15,7 @@ import dev.paymux.core.tx.Transactions;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** Creating stores and their credentials, shared by the admin API and the first-start demo. */
+/** Creating stores, their credentials and receiving addresses, shared by the admin API, the dashboard and the first-start demo. */
 @Component
 public class StoreAdministration {
 
@@ -20,12 +23,17 @@ public class StoreAdministration {
     private final OperatorTokens operatorTokens;
     private final Transactions tx;
     private final PaymentService payments;
+    private final AddressValidator addressValidator;
+    private final XpubService xpubs;
 
-    StoreAdministration(StoreDirectory directory, OperatorTokens operatorTokens, Transactions tx, PaymentService payments) {
+    StoreAdministration(StoreDirectory directory, OperatorTokens operatorTokens, Transactions tx, PaymentService payments,
+            AddressValidator addressValidator, XpubService xpubs) {
         this.directory = directory;
         this.operatorTokens = operatorTokens;
         this.tx = tx;
         this.payments = payments;
+        this.addressValidator = addressValidator;
+        this.xpubs = xpubs;
     }
 
     /** Credentials as shown once, at creation or rotation. */
@@ -62,6 +70,38 @@ public class StoreAdministration {
         int added = tx.inTransaction(() -> directory.importAddresses(store, asset, addresses));
         payments.promoteQueued(store, asset);
         return added;
+    }
+
+    /** An address that is not one of the asset's (format or checksum); the import it was in wrote nothing. */
+    public static final class BadAddress extends RuntimeException {
+        public BadAddress(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Checks each address (format and checksum), then imports them in their canonical form: any bad one
+     * refuses the whole import.
+     *
+     * @throws BadAddress naming the first bad address and why
+     */
+    public int importChecked(StoreId store, Asset asset, List<String> raw) {
+        List<String> canonical = new java.util.ArrayList<>();
+        for (String a : raw) {
+            try {
+                canonical.add(addressValidator.canonical(asset, a));
+            } catch (InvalidAddressException e) {
+                throw new BadAddress("not a valid " + asset.name() + " address: " + a + " (" + e.getMessage() + ")");
+            }
+        }
+        return importAddresses(store, asset, canonical);
+    }
+
+    /** Sets the store's extended public key; payments waiting for a pool slot get derived addresses now. */
+    public XpubService.Configured setXpub(StoreId store, Asset asset, String xpub) {
+        XpubService.Configured configured = xpubs.set(store, asset, xpub);
+        payments.promoteQueued(store, asset);
+        return configured;
     }
 
     /** Issues a new operator token; only its hash is kept. */

@@ -7,7 +7,6 @@ import dev.paymux.api.web.ApiException;
 import dev.paymux.api.web.ApiResponse;
 import dev.paymux.api.web.JsonBodies;
 import dev.paymux.core.money.Asset;
-import dev.paymux.core.payment.PaymentService;
 import dev.paymux.core.payment.XpubService;
 import dev.paymux.core.store.Store;
 import dev.paymux.core.store.StoreId;
@@ -34,13 +33,13 @@ import tools.jackson.databind.json.JsonMapper;
 class XpubAdminController {
 
     private final XpubService xpubs;
-    private final PaymentService payments;
+    private final StoreAdministration administration;
     private final Stores stores;
     private final JsonMapper json;
 
-    XpubAdminController(XpubService xpubs, PaymentService payments, Stores stores, JsonMapper json) {
+    XpubAdminController(XpubService xpubs, StoreAdministration administration, Stores stores, JsonMapper json) {
         this.xpubs = xpubs;
-        this.payments = payments;
+        this.administration = administration;
         this.stores = stores;
         this.json = json;
     }
@@ -68,8 +67,7 @@ class XpubAdminController {
         if (xpub == null || !xpub.isString() || xpub.asString().isBlank() || xpub.asString().length() > 200) {
             throw badRequest("xpub is required (the extended public key as a string)");
         }
-        XpubService.Configured configured = xpubs.set(store.id(), parsed, xpub.asString());
-        payments.promoteQueued(store.id(), parsed); // payments waiting for a pool slot get derived addresses now
+        XpubService.Configured configured = administration.setXpub(store.id(), parsed, xpub.asString());
         return ApiResponse.ok(XpubView.of(configured));
     }
 

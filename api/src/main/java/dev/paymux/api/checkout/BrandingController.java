@@ -18,10 +18,8 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -142,18 +140,7 @@ class BrandingController {
         if (node.isNull()) {
             return null;
         }
-        String text = node.isString() ? node.asString().strip() : "";
-        URI uri;
-        try {
-            uri = URI.create(text);
-        } catch (IllegalArgumentException e) {
-            uri = null;
-        }
-        String scheme = uri == null || uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (text.length() > 2048 || uri == null || !(scheme.equals("https") || scheme.equals("http"))
-                || uri.getHost() == null || uri.getRawUserInfo() != null) {
-            throw badRequest("return_url must be an http or https URL with a host (up to 2048 characters)");
-        }
-        return text;
+        return StoreBranding.returnUrl(node.isString() ? node.asString() : null).orElseThrow(() ->
+                badRequest("return_url must be an http or https URL with a host (up to 2048 characters)"));
     }
 }

@@ -37,7 +37,6 @@ import tools.jackson.databind.json.JsonMapper;
 @SecurityRequirement(name = "admin")
 class LedgerAdminController {
 
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final Stores stores;
     private final Commissions commissions;
@@ -86,8 +85,7 @@ class LedgerAdminController {
         BigDecimal value = node == null ? null
                 : node.isString() && node.asString().matches("\\d{1,2}(\\.\\d{1,4})?") ? new BigDecimal(node.asString())
                 : node.isNumber() ? node.decimalValue() : null;
-        if (value == null || value.signum() < 0 || value.compareTo(HUNDRED) >= 0
-                || value.stripTrailingZeros().scale() > 4) {
+        if (value == null || !Commissions.valid(value)) {
             throw badRequest("percent must be a number from 0 to below 100 with at most 4 decimals");
         }
         BigDecimal stripped = value.stripTrailingZeros();

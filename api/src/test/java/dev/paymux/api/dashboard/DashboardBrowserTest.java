@@ -536,6 +536,17 @@ class DashboardBrowserTest extends BrowserTest {
             assertThat(page.content()).doesNotContain(secret);
         }
 
+        page.locator("#accent").fill("red");
+        page.locator("#save-branding").click();
+        assertThat(page.locator("#branding-error")).containsText("#0a7d5a");
+        page.locator("#accent").fill("#E11D48");
+        page.locator("#return-url").fill("https://shop.example/thanks");
+        page.locator("#save-branding").click();
+        assertThat(page.locator("#saved")).hasText("Saved.");
+        JsonNode branding = admin().send("GET", "/admin/v1/stores/" + m.storeId() + "/branding", null).data();
+        assertThat(branding.get("accent_color").asString()).isEqualTo("#e11d48");
+        assertThat(branding.get("return_url").asString()).isEqualTo("https://shop.example/thanks");
+
         page.locator("#origins").fill("HTTPS://Shop.Example:443/\nhttp://127.0.0.1:8081");
         page.locator("#save-widget").click();
         assertThat(page.locator("#saved")).hasText("Saved.");
@@ -549,7 +560,78 @@ class DashboardBrowserTest extends BrowserTest {
         assertThat(foreign).as("requests to other hosts").isEmpty();
     }
 
+    @Test
+    void receivingAddressesAreImportedCheckedAndAnExtendedKeySetOnTheStorePage() {
+        Merchant m = newStore(List.of("USDT_TRC20", "BTC"), 1);
+        signIn(merchantUser(m, "addr"), PASSWORD);
+        page.navigate(url("/dashboard/stores/" + m.storeId()));
+        assertThat(page.locator("#receiving tr[data-asset=USDT_TRC20] .pool")).hasText("1");
+        List<String> fresh = Admin.addresses("USDT_TRC20", 2);
+        page.locator("#pool-asset").selectOption("USDT_TRC20");
+        page.locator("#pool-addresses").fill(fresh.get(0) + "\n" + fresh.get(1) + "\nTnotAnAddress");
+        page.locator("#import-addresses").click();
+        assertThat(page.locator("#receiving-error")).containsText("not a valid USDT_TRC20 address: TnotAnAddress");
+        assertThat(page.locator("#receiving tr[data-asset=USDT_TRC20] .pool")).hasText("1");
+        page.locator("#pool-addresses").fill(fresh.get(0) + "\n" + fresh.get(1));
+        page.locator("#import-addresses").click();
+        assertThat(page.locator("#saved")).hasText("Saved.");
+        assertThat(page.locator("#receiving tr[data-asset=USDT_TRC20] .pool")).hasText("3");
+
+        String zpub = zpub();
+        page.locator("#xpub-asset").selectOption("BTC");
+        page.locator("#xpub").fill("xprv-not-a-key");
+        page.locator("#set-xpub").click();
+        assertThat(page.locator("#receiving-error")).isVisible();
+        page.locator("#xpub").fill(zpub);
+        page.locator("#set-xpub").click();
+        assertThat(page.locator("#receiving tr[data-asset=BTC] .xpub")).hasText(zpub);
+        JsonNode keys = admin().send("GET", "/admin/v1/stores/" + m.storeId() + "/xpubs", null).data();
+        assertThat(keys.get(0).get("first_address").asString()).startsWith("bc1q");
+        assertThat(page.locator("#receiving tr[data-asset=BTC]")).containsText(keys.get(0).get("first_address").asString());
+        // The next BTC payment gets a derived address.
+        JsonNode btc = create(m, "{\"amount\":\"30\",\"currency\":\"BTC\"}");
+        assertThat(btc.get("pay_address").asString()).isEqualTo(keys.get(0).get("first_address").asString());
+        Browsers.screenshot(page, "dashboard-store-receiving");
+    }
+
+    @Test
+    void onlyAnOperatorSetsAStoresCommission() {
+        Merchant m = newStore(List.of("USDT_TRC20"), 1);
+        signIn(merchantUser(m, "com"), PASSWORD);
+        page.navigate(url("/dashboard/stores/" + m.storeId()));
+        assertThat(page.locator("#commission")).hasText("0 %");
+        assertThat(page.locator("#save-commission")).hasCount(0);
+        Object status = page.evaluate("([path, token]) => fetch(path, { method: 'POST', headers: "
+                + "{ 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'percent=0&_csrf=' + token, redirect: 'manual' })"
+                + ".then(r => r.status)", List.of("/dashboard/stores/" + m.storeId() + "/commission",
+                page.locator("input[name=_csrf]").first().getAttribute("value")));
+        assertThat(status).isEqualTo(403);
+
+        openPage(1280, 900);
+        signIn(operator(), PASSWORD);
+        page.navigate(url("/dashboard/stores/" + m.storeId()));
+        page.locator("#commission-percent").fill("100");
+        page.locator("#save-commission").click();
+        assertThat(page.locator("#commission-error")).containsText("below 100");
+        page.locator("#commission-percent").fill("2.5");
+        page.locator("#save-commission").click();
+        assertThat(page.locator("#commission")).hasText("2.5 %");
+        assertThat(admin().send("GET", "/admin/v1/stores/" + m.storeId() + "/commission", null).data().get("commission_percent")
+                .decimalValue()).isEqualByComparingTo("2.5");
+    }
+
     // ---- helpers ----
+
+    /** A fresh BIP84 account key: one key may serve one store only, and the database is shared. */
+    private static String zpub() {
+        byte[] seed = new byte[32];
+        new java.security.SecureRandom().nextBytes(seed);
+        org.bitcoinj.crypto.DeterministicKey k = org.bitcoinj.crypto.HDKeyDerivation.createMasterPrivateKey(seed);
+        for (int n : new int[] {84, 0, 0}) {
+            k = org.bitcoinj.crypto.HDKeyDerivation.deriveChildKey(k, new org.bitcoinj.crypto.ChildNumber(n, true));
+        }
+        return k.serializePubB58(org.bitcoinj.base.BitcoinNetwork.MAINNET, org.bitcoinj.base.ScriptType.P2WPKH);
+    }
 
     /** The authenticator app's code now, {@code offset} steps away. */
     private String code(String secret, int offset) {

@@ -9,4 +9,10 @@ public interface Commissions {
     BigDecimal percent(StoreId store);
 
     void setPercent(StoreId store, BigDecimal percent);
+
+    /** A commission rate: from 0 to below 100 percent, at most 4 decimals. */
+    static boolean valid(BigDecimal percent) {
+        return percent.signum() >= 0 && percent.compareTo(BigDecimal.valueOf(100)) < 0
+                && percent.stripTrailingZeros().scale() <= 4;
+    }
 }

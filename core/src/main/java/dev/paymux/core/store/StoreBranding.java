@@ -25,6 +25,23 @@ public record StoreBranding(StoreId store, String accentColor, String returnUrl,
     }
 
     /** {@code #RGB} or {@code #RRGGBB} in lower case, or empty when {@code text} is not a colour. */
+    /** A "back to the store" link: an http or https URL with a host and no user info, up to 2048 characters. */
+    public static Optional<String> returnUrl(String text) {
+        String t = text == null ? "" : text.strip();
+        java.net.URI uri;
+        try {
+            uri = java.net.URI.create(t);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        if (t.length() > 2048 || !(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null
+                || uri.getRawUserInfo() != null) {
+            return Optional.empty();
+        }
+        return Optional.of(t);
+    }
+
     public static Optional<String> color(String text) {
         if (text == null) {
             return Optional.empty();

@@ -6,6 +6,11 @@ import dev.paymux.core.store.WidgetOrigins;
 import dev.paymux.core.tx.Transactions;
 import dev.paymux.dashboard.signin.SignedInUser;
 import java.util.Arrays;
+import java.util.List;
+import dev.paymux.core.payment.XpubService;
+import dev.paymux.core.store.StoreDirectory;
+import dev.paymux.core.store.StoreBrandings;
+import dev.paymux.core.settlement.Commissions;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.ModelAndView;
@@ -16,12 +21,25 @@ class StorePage {
 
     private final WebhookSetup webhooks;
     private final WidgetOrigins origins;
+    private final StoreDirectory directory;
+    private final XpubService xpubs;
+    private final StoreBrandings brandings;
+    private final Commissions commissions;
     private final Transactions tx;
 
-    StorePage(WebhookSetup webhooks, WidgetOrigins origins, Transactions tx) {
+    StorePage(WebhookSetup webhooks, WidgetOrigins origins, StoreDirectory directory, XpubService xpubs,
+            StoreBrandings brandings, Commissions commissions, Transactions tx) {
+        this.commissions = commissions;
+        this.brandings = brandings;
         this.webhooks = webhooks;
         this.origins = origins;
+        this.directory = directory;
+        this.xpubs = xpubs;
         this.tx = tx;
+    }
+
+    /** One accepted currency's receiving addresses: the pool's size, and the extended public key if any. */
+    record Receiving(String asset, int poolSize, boolean derivable, String xpub, Integer nextIndex, String firstAddress) {
     }
 
     ModelAndView show(SignedInUser me, Store store, String saved, String event) {
@@ -45,6 +63,15 @@ class StorePage {
         page.addObject("lifetimeMinutes", store.lifetime().toMinutes());
         page.addObject("endpoint", webhooks.endpoint(store.id()).orElse(null));
         page.addObject("origins", String.join("\n", tx.inTransaction(() -> origins.find(store.id()))));
+        List<XpubService.Configured> keys = tx.inTransaction(() -> xpubs.list(store.id()));
+        page.addObject("receiving", store.assets().stream().map(a -> {
+            XpubService.Configured key = keys.stream().filter(k -> k.asset() == a).findFirst().orElse(null);
+            return new Receiving(a.name(), tx.inTransaction(() -> directory.addresses(store.id(), a)).size(),
+                    XpubService.derivable(a), key == null ? null : key.xpub(), key == null ? null : key.nextIndex(),
+                    key == null ? null : key.firstAddress());
+        }).toList());
+        page.addObject("branding", tx.inTransaction(() -> brandings.find(store.id())));
+        page.addObject("commission", tx.inTransaction(() -> commissions.percent(store.id())).stripTrailingZeros().toPlainString());
         page.addObject("errorForm", form);
         page.addObject("error", error);
         page.addObject("saved", saved);

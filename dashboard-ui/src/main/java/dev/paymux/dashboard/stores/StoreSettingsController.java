@@ -5,6 +5,9 @@ import dev.paymux.core.store.Store;
 import dev.paymux.core.store.StoreDirectory;
 import dev.paymux.core.store.StoreDirectory.StoreSettings;
 import dev.paymux.core.store.WidgetOrigins;
+import dev.paymux.core.store.StoreBranding;
+import dev.paymux.core.store.StoreBrandings;
+import dev.paymux.core.settlement.Commissions;
 import dev.paymux.core.tx.Transactions;
 import dev.paymux.dashboard.signin.SignedInUser;
 import dev.paymux.dashboard.signin.Visibility;
@@ -35,11 +38,18 @@ class StoreSettingsController {
     private final WebhookSetup webhooks;
     private final WidgetOrigins origins;
     private final StorePage pages;
+    private final StoreSetup setup;
+    private final StoreBrandings brandings;
+    private final Commissions commissions;
     private final Transactions tx;
     private final Clock clock;
 
     StoreSettingsController(Visibility visibility, StoreDirectory directory, WebhookSetup webhooks,
-            WidgetOrigins origins, StorePage pages, Transactions tx, Clock clock) {
+            WidgetOrigins origins, StorePage pages, StoreSetup setup, StoreBrandings brandings, Commissions commissions,
+            Transactions tx, Clock clock) {
+        this.commissions = commissions;
+        this.setup = setup;
+        this.brandings = brandings;
         this.visibility = visibility;
         this.directory = directory;
         this.webhooks = webhooks;
@@ -159,6 +169,89 @@ class StoreSettingsController {
             return null;
         });
         return saved(store, "widget");
+    }
+
+    /** Pool addresses for one asset, one per line (or separated by commas or spaces). */
+    @PostMapping("/dashboard/stores/{id}/addresses")
+    ModelAndView addresses(@AuthenticationPrincipal SignedInUser me, @PathVariable String id,
+            @RequestParam(defaultValue = "") String asset, @RequestParam(defaultValue = "") String addresses) {
+        Store store = visibility.store(me, id);
+        Optional<Asset> parsed = Asset.parse(asset).filter(store::accepts);
+        if (parsed.isEmpty()) {
+            return pages.refused(me, store, "addresses", "Choose one of the store's currencies.");
+        }
+        List<String> list = java.util.Arrays.stream(addresses.split("[\\s,]+")).filter(a -> !a.isBlank()).toList();
+        if (list.isEmpty() || list.size() > 10_000) {
+            return pages.refused(me, store, "addresses", "Give 1 to 10000 addresses.");
+        }
+        try {
+            setup.importAddresses(store.id(), parsed.get(), list);
+        } catch (IllegalArgumentException e) {
+            return pages.refused(me, store, "addresses", e.getMessage() + ". Nothing was imported.");
+        }
+        return saved(store, "addresses");
+    }
+
+    @PostMapping("/dashboard/stores/{id}/xpubs")
+    ModelAndView xpub(@AuthenticationPrincipal SignedInUser me, @PathVariable String id,
+            @RequestParam(defaultValue = "") String asset, @RequestParam(defaultValue = "") String xpub) {
+        Store store = visibility.store(me, id);
+        Optional<Asset> parsed = Asset.parse(asset);
+        if (parsed.isEmpty() || xpub.isBlank() || xpub.length() > 200) {
+            return pages.refused(me, store, "xpubs", "Choose a currency and give the extended public key.");
+        }
+        try {
+            setup.setXpub(store.id(), parsed.get(), xpub.strip());
+        } catch (IllegalArgumentException e) {
+            return pages.refused(me, store, "xpubs", e.getMessage());
+        }
+        return saved(store, "xpubs");
+    }
+
+    /** The customer's pages' accent colour and "back to the store" link (empty removes each). */
+    @PostMapping("/dashboard/stores/{id}/branding")
+    ModelAndView branding(@AuthenticationPrincipal SignedInUser me, @PathVariable String id,
+            @RequestParam(defaultValue = "") String accent, @RequestParam(name = "return_url", defaultValue = "") String returnUrl) {
+        Store store = visibility.store(me, id);
+        Optional<String> color = accent.isBlank() ? Optional.empty() : StoreBranding.color(accent);
+        if (!accent.isBlank() && color.isEmpty()) {
+            return pages.refused(me, store, "branding", "The accent colour must be like #0a7d5a.");
+        }
+        Optional<String> link = returnUrl.isBlank() ? Optional.empty() : StoreBranding.returnUrl(returnUrl);
+        if (!returnUrl.isBlank() && link.isEmpty()) {
+            return pages.refused(me, store, "branding", "The return link must be an http or https URL with a host.");
+        }
+        tx.inTransaction(() -> {
+            brandings.put(store.id(), color.orElse(null), link.orElse(null), clock.instant());
+            return null;
+        });
+        return saved(store, "branding");
+    }
+
+    /** The operator's commission on what the store receives; operators only. */
+    @PostMapping("/dashboard/stores/{id}/commission")
+    ModelAndView commission(@AuthenticationPrincipal SignedInUser me, @PathVariable String id,
+            @RequestParam(defaultValue = "") String percent) {
+        Store store = visibility.store(me, id);
+        if (!me.operator()) {
+            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.FORBIDDEN,
+                    "only operators set the commission");
+        }
+        BigDecimal rate;
+        try {
+            rate = new BigDecimal(percent.strip());
+        } catch (NumberFormatException e) {
+            rate = BigDecimal.valueOf(-1);
+        }
+        if (!Commissions.valid(rate)) {
+            return pages.refused(me, store, "commission", "The commission must be from 0 to below 100 % with at most 4 decimals.");
+        }
+        BigDecimal chosen = rate;
+        tx.inTransaction(() -> {
+            commissions.setPercent(store.id(), chosen);
+            return null;
+        });
+        return saved(store, "commission");
     }
 
     private static ModelAndView saved(Store store, String what) {

@@ -23,6 +23,24 @@ public interface StoreSetup {
     Issued rotateApiCredentials(StoreId store, AccountId account);
 
     /**
+     * Imports receiving addresses into the store's pool, each checked (format and checksum) first; queued
+     * payments take the new slots.
+     *
+     * @return how many were new
+     * @throws IllegalArgumentException naming the first bad address; then nothing was imported
+     */
+    int importAddresses(StoreId store, Asset asset, List<String> addresses);
+
+    /**
+     * Sets the store's extended public key for {@code asset}: each payment then gets the next derived
+     * address.
+     *
+     * @return the key's first receive address, to compare with the wallet's
+     * @throws IllegalArgumentException when the key cannot be used for the asset
+     */
+    String setXpub(StoreId store, Asset asset, String xpub);
+
+    /**
      * Credentials as issued; {@code webhookSecret} is null after an API key rotation.
      */
     record Issued(StoreId storeId, String apiKey, String apiSecret, String webhookSecret) {
