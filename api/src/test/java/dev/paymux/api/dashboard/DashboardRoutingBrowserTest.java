@@ -175,6 +175,20 @@ class DashboardRoutingBrowserTest extends BrowserTest {
             assertThat(admin().send("GET", "/admin/v1/provider-instances/audit?instance=cheap", null).body())
                     .contains("dashboard:ops-");
 
+            // The store's rules on its page: with "dear" excluded, "cheap" takes the next one although dearer now.
+            page.navigate(url("/dashboard/stores/" + m.storeId()));
+            assertThat(page.locator("#routing-enabled")).isChecked();
+            assertThat(page.locator("input[name=excluded][data-instance=native]")).isChecked();
+            page.locator("input[name=excluded][data-instance=dear]").check();
+            page.locator("#save-routing").click();
+            assertThat(page.locator("#saved")).hasText("Saved.");
+            String third = create(m, "{\"amount\":\"100\",\"order_id\":\"R3-" + run + "\"}");
+            assertThat(placedAt(third)).isEqualTo("cheap");
+            JsonNode changes = admin().send("GET", "/admin/v1/stores/" + m.storeId() + "/routing/changes", null).data();
+            assertThat(changes.get(0).get("actor").asString()).isEqualTo("dashboard:ops-" + run + "@example.com");
+            assertThat(changes.get(0).get("routing").get("excluded").toString()).isEqualTo("[\"dear\",\"native\"]");
+            page.navigate(url("/dashboard/operator/providers/cheap"));
+
             // A bad value is refused on the page and changes nothing.
             page.locator("section.fee[data-currency=USDT_TRC20]").getByLabel("Percent").fill("101");
             page.locator("section.fee[data-currency=USDT_TRC20]").getByRole(AriaRole.BUTTON).click();

@@ -11,6 +11,9 @@ import dev.paymux.core.payment.XpubService;
 import dev.paymux.core.store.StoreDirectory;
 import dev.paymux.core.store.StoreBrandings;
 import dev.paymux.core.settlement.Commissions;
+import dev.paymux.core.routing.StoreRouting;
+import dev.paymux.core.routing.StoreRoutings;
+import dev.paymux.dashboard.providers.ProviderConsole;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.ModelAndView;
@@ -25,10 +28,15 @@ class StorePage {
     private final XpubService xpubs;
     private final StoreBrandings brandings;
     private final Commissions commissions;
+    private final StoreRoutings routings;
+    private final ProviderConsole providers;
     private final Transactions tx;
 
     StorePage(WebhookSetup webhooks, WidgetOrigins origins, StoreDirectory directory, XpubService xpubs,
-            StoreBrandings brandings, Commissions commissions, Transactions tx) {
+            StoreBrandings brandings, Commissions commissions, StoreRoutings routings, ProviderConsole providers,
+            Transactions tx) {
+        this.routings = routings;
+        this.providers = providers;
         this.commissions = commissions;
         this.brandings = brandings;
         this.webhooks = webhooks;
@@ -72,6 +80,10 @@ class StorePage {
         }).toList());
         page.addObject("branding", tx.inTransaction(() -> brandings.find(store.id())));
         page.addObject("commission", tx.inTransaction(() -> commissions.percent(store.id())).stripTrailingZeros().toPlainString());
+        if (me.operator()) {
+            page.addObject("routing", tx.inTransaction(() -> routings.find(store.id())).orElse(StoreRouting.off()));
+            page.addObject("instances", providers.instances().stream().map(ProviderConsole.Instance::name).toList());
+        }
         page.addObject("errorForm", form);
         page.addObject("error", error);
         page.addObject("saved", saved);

@@ -8,6 +8,10 @@ import dev.paymux.core.store.WidgetOrigins;
 import dev.paymux.core.store.StoreBranding;
 import dev.paymux.core.store.StoreBrandings;
 import dev.paymux.core.settlement.Commissions;
+import dev.paymux.core.routing.RoutingRules;
+import dev.paymux.core.routing.StoreRouting;
+import dev.paymux.core.routing.StoreRoutings;
+import dev.paymux.dashboard.providers.RoutingSetup;
 import dev.paymux.core.tx.Transactions;
 import dev.paymux.dashboard.signin.SignedInUser;
 import dev.paymux.dashboard.signin.Visibility;
@@ -41,13 +45,17 @@ class StoreSettingsController {
     private final StoreSetup setup;
     private final StoreBrandings brandings;
     private final Commissions commissions;
+    private final StoreRoutings routings;
+    private final RoutingSetup routingSetup;
     private final Transactions tx;
     private final Clock clock;
 
     StoreSettingsController(Visibility visibility, StoreDirectory directory, WebhookSetup webhooks,
             WidgetOrigins origins, StorePage pages, StoreSetup setup, StoreBrandings brandings, Commissions commissions,
-            Transactions tx, Clock clock) {
+            StoreRoutings routings, RoutingSetup routingSetup, Transactions tx, Clock clock) {
         this.commissions = commissions;
+        this.routings = routings;
+        this.routingSetup = routingSetup;
         this.setup = setup;
         this.brandings = brandings;
         this.visibility = visibility;
@@ -252,6 +260,32 @@ class StoreSettingsController {
             return null;
         });
         return saved(store, "commission");
+    }
+
+    /** Routing by cost for the store; operators only. The weights set through the admin API are kept. */
+    @PostMapping("/dashboard/stores/{id}/routing")
+    ModelAndView routing(@AuthenticationPrincipal SignedInUser me, @PathVariable String id,
+            @RequestParam(defaultValue = "false") boolean enabled, @RequestParam(defaultValue = "") String pinned,
+            @RequestParam(name = "excluded", required = false) List<String> excluded,
+            @RequestParam(name = "pass_fees", defaultValue = "false") boolean passFees) {
+        Store store = visibility.store(me, id);
+        if (!me.operator()) {
+            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.FORBIDDEN,
+                    "only operators set routing");
+        }
+        java.util.Set<String> out = new java.util.TreeSet<>(excluded == null ? List.of() : excluded);
+        String pin = pinned.isBlank() ? null : pinned.strip();
+        if (pin != null && out.contains(pin)) {
+            return pages.refused(me, store, "routing", "The pinned instance " + pin + " is also excluded.");
+        }
+        StoreRouting current = tx.inTransaction(() -> routings.find(store.id())).orElse(StoreRouting.off());
+        try {
+            routingSetup.save(store.id(), new StoreRouting(enabled, new RoutingRules(pin, out, current.rules().weights()),
+                    passFees), "dashboard:" + me.email());
+        } catch (IllegalArgumentException e) {
+            return pages.refused(me, store, "routing", e.getMessage());
+        }
+        return saved(store, "routing");
     }
 
     private static ModelAndView saved(Store store, String what) {
