@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The admin API ({@code /admin/v1/*}) takes {@code Authorization: Bearer <operator token>}: the token set
+ * The admin API ({@code /admin/v1/*}) and the actuator endpoints other than health take {@code Authorization: Bearer <operator token>}: the token set
  * in {@code paymux.admin.token}, or one issued by the gateway (stored only as its SHA-256).
  */
 @Component
@@ -34,9 +34,16 @@ class AdminAuthFilter extends OncePerRequestFilter {
         this.errors = errors;
     }
 
+    /** The admin API, and every actuator endpoint but health (metrics tell an outsider too much). */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/admin/");
+        String uri = request.getRequestURI();
+        if (uri.startsWith("/admin/")) {
+            return false;
+        }
+        boolean actuator = uri.equals("/actuator") || uri.startsWith("/actuator/");
+        boolean health = uri.equals("/actuator/health") || uri.startsWith("/actuator/health/");
+        return !actuator || health;
     }
 
     @Override
