@@ -46,7 +46,7 @@ public final class WebhookDeliveryBenchmark {
         Path data = Files.createTempDirectory("paymux-bench-pg");
         ConfigurableApplicationContext ctx = new SpringApplicationBuilder(PaymuxApplication.class)
                 .properties("server.port=0", "paymux.db.embedded.data-dir=" + data, "paymux.demo.enabled=false",
-                        "paymux.rates.mode=fixed", "paymux.webhooks.allow-http=true",
+                        "paymux.rates.mode=fixed", "paymux.limits.merchant-per-key=100000000/1s", "paymux.webhooks.allow-http=true",
                         "paymux.webhooks.allow-private-targets=true", "paymux.webhooks.poll-interval=10ms",
                         "paymux.webhooks.batch-size=100", "paymux.webhooks.per-store-concurrency=8",
                         "paymux.webhooks.threads=32", "paymux.expiry.interval=1h", "logging.level.root=WARN",

@@ -39,9 +39,9 @@ final class JdbcStores implements Stores, StoreDirectory {
 
     @Override
     public Optional<StoreCredentials> findCredentialsByApiKey(String apiKey) {
-        return jdbc.sql("select id, api_secret from stores where api_key = :key").param("key", apiKey)
+        return jdbc.sql("select id, api_secret, api_rate_limit from stores where api_key = :key").param("key", apiKey)
                 .query((rs, i) -> new StoreCredentials(new StoreId(rs.getObject("id", UUID.class)),
-                        rs.getString("api_secret")))
+                        rs.getString("api_secret"), rs.getString("api_rate_limit")))
                 .optional();
     }
 
@@ -73,6 +73,12 @@ final class JdbcStores implements Stores, StoreDirectory {
                 .param("key", s.apiKey()).param("secret", s.apiSecret()).param("webhookSecret", s.webhookSecret())
                 .update();
         updateSettings(s.id(), s.settings());
+    }
+
+    @Override
+    public void setRateLimit(StoreId store, String limitOrNull) {
+        jdbc.sql("update stores set api_rate_limit = :l where id = :id").param("id", store.value())
+                .param("l", limitOrNull).update();
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.paymux.api.auth;
 
 import dev.paymux.api.web.ErrorWriter;
 import dev.paymux.core.store.StoreId;
+import dev.paymux.api.limits.PublicEndpointLimits;
+import dev.paymux.api.web.ApiException;
 import dev.paymux.core.store.Stores;
 import dev.paymux.core.store.Stores.StoreCredentials;
 import jakarta.servlet.FilterChain;
@@ -42,10 +44,12 @@ class MerchantAuthFilter extends OncePerRequestFilter {
     private final long toleranceSeconds;
     private final ErrorWriter errors;
     private final ReplayGuard replays;
+    private final PublicEndpointLimits limits;
 
     MerchantAuthFilter(Stores stores, Clock clock,
             @Value("${paymux.api.timestamp-tolerance-seconds:300}") long toleranceSeconds, ErrorWriter errors,
-            ReplayGuard replays) {
+            ReplayGuard replays, PublicEndpointLimits limits) {
+        this.limits = limits;
         this.stores = stores;
         this.clock = clock;
         this.toleranceSeconds = toleranceSeconds;
@@ -92,6 +96,16 @@ class MerchantAuthFilter extends OncePerRequestFilter {
             return;
         }
         StoreId store = credentials.get().storeId();
+        // Only signed requests count, so nobody but the merchant can use up its key's requests.
+        try {
+            limits.merchantRequest(store, credentials.get().rateLimit());
+        } catch (ApiException e) {
+            if (e.retryAfterSeconds() != null) {
+                response.setHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
+            }
+            errors.write(response, e.status(), e.getMessage());
+            return;
+        }
         // Fresh until the second after ts + tolerance: a copy arriving later is refused as stale anyway.
         Instant validUntil = Instant.ofEpochSecond(Long.parseLong(timestamp) + toleranceSeconds + 1);
         if (!replays.admit(store, request, signature, body, validUntil)) {

@@ -1,6 +1,8 @@
 package dev.paymux.api.limits;
 
 import dev.paymux.core.store.Store;
+import dev.paymux.core.store.StoreId;
+import dev.paymux.api.limits.RateLimits.Limit;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +29,16 @@ public class PublicEndpointLimits {
                 "too many widget payments for this store; try again later");
         limits.take("widget-client:" + store.id() + ":" + request.getRemoteAddr(), settings.widgetClient(),
                 "too many payments from this address; try again later");
+    }
+
+    /**
+     * Before a signed merchant API request of {@code store} is served: the store's own limit when it has one
+     * (its text is part of the bucket's name, so a changed limit starts a fresh bucket), else the default.
+     */
+    public void merchantRequest(StoreId store, String storeLimit) {
+        Limit limit = storeLimit == null ? settings.merchantKey() : PublicLimits.parse("the store's limit", storeLimit);
+        limits.take("merchant:" + store + ":" + limit.requests() + "/" + limit.per().toSeconds(), limit,
+                "too many requests with this API key; retry after the Retry-After seconds");
     }
 
     /** Before a donation is created for {@code store}, by the API or the donation page. */

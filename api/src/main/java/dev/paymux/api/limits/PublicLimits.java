@@ -15,9 +15,11 @@ import org.springframework.boot.convert.DurationStyle;
 public record PublicLimits(
         @DefaultValue("60/1m") String widgetPerStore,
         @DefaultValue("10/1m") String widgetPerClient,
-        @DefaultValue("10/1m") String donationsPerClient) {
+        @DefaultValue("10/1m") String donationsPerClient,
+        @DefaultValue("1200/1m") String merchantPerKey) {
 
     public PublicLimits {
+        parse("paymux.limits.merchant-per-key", merchantPerKey);
         parse("paymux.limits.widget-per-store", widgetPerStore);
         parse("paymux.limits.widget-per-client", widgetPerClient);
         parse("paymux.limits.donations-per-client", donationsPerClient);
@@ -35,7 +37,13 @@ public record PublicLimits(
         return parse("paymux.limits.donations-per-client", donationsPerClient);
     }
 
-    static Limit parse(String property, String text) {
+    /** Signed merchant API requests per API key, unless the store has its own limit. */
+    public Limit merchantKey() {
+        return parse("paymux.limits.merchant-per-key", merchantPerKey);
+    }
+
+    /** A limit as written in a setting or the admin API: {@code <requests>/<period>}, such as {@code 600/1m}. */
+    public static Limit parse(String property, String text) {
         int slash = text == null ? -1 : text.indexOf('/');
         try {
             if (slash > 0) {

@@ -72,6 +72,9 @@ class RequestFuzzTest extends ApiTest {
         raw = new RawHttp(port);
         merchant = newStore(List.of("USDT_TRC20"), 3);
         administered = newStore(List.of("USDT_TRC20"), 0);
+        // Thousands of requests from one key: above the default per-key limit, which is not what this tests.
+        assertThat(admin().send("PUT", "/admin/v1/stores/" + merchant.storeId() + "/limits",
+                "{\"merchant_per_key\":\"100000/1m\"}").status()).isEqualTo(200);
         String countSql = "select " + String.join(" + ", TABLES.stream()
                 .map(t -> "(select count(*) from " + t + ")").toList());
         List<Supplier<Sent>> kinds = List.of(this::signedCreate, this::signedRead, this::badlySigned, this::callback,

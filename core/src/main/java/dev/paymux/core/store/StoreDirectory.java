@@ -17,6 +17,9 @@ public interface StoreDirectory {
 
     void updateSettings(StoreId store, StoreSettings settings);
 
+    /** The store's own limit on its signed API requests ({@code <requests>/<period>}), or null for the default. */
+    void setRateLimit(StoreId store, String limitOrNull);
+
     /** Replaces the store's API key and secret. */
     void replaceApiCredentials(StoreId store, String apiKey, String apiSecret);
 

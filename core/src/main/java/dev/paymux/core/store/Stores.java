@@ -12,7 +12,16 @@ public interface Stores {
 
     boolean isEmpty();
 
-    record StoreCredentials(StoreId storeId, String apiSecret) {
+    /**
+     * @param rateLimit the store's own limit on its signed API requests ({@code <requests>/<period>}), or null
+     *                  for the gateway's default
+     */
+    record StoreCredentials(StoreId storeId, String apiSecret, String rateLimit) {
+
+        public StoreCredentials(StoreId storeId, String apiSecret) {
+            this(storeId, apiSecret, null);
+        }
+
         @Override
         public String toString() {
             return "StoreCredentials[storeId=" + storeId + ", apiSecret=***]";
