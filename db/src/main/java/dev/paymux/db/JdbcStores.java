@@ -6,6 +6,7 @@ import static dev.paymux.db.Sql.ts;
 import dev.paymux.core.money.Asset;
 import dev.paymux.core.store.AccountId;
 import dev.paymux.core.store.Store;
+import dev.paymux.core.store.SecretBox;
 import dev.paymux.core.store.StoreDirectory;
 import dev.paymux.core.store.StoreId;
 import dev.paymux.core.store.Stores;
@@ -27,9 +28,11 @@ final class JdbcStores implements Stores, StoreDirectory {
             """;
 
     private final JdbcClient jdbc;
+    private final SecretBox box;
 
-    JdbcStores(JdbcClient jdbc) {
+    JdbcStores(JdbcClient jdbc, SecretBox box) {
         this.jdbc = jdbc;
+        this.box = box;
     }
 
     @Override
@@ -41,7 +44,7 @@ final class JdbcStores implements Stores, StoreDirectory {
     public Optional<StoreCredentials> findCredentialsByApiKey(String apiKey) {
         return jdbc.sql("select id, api_secret, api_rate_limit from stores where api_key = :key").param("key", apiKey)
                 .query((rs, i) -> new StoreCredentials(new StoreId(rs.getObject("id", UUID.class)),
-                        rs.getString("api_secret"), rs.getString("api_rate_limit")))
+                        box.open(rs.getString("api_secret")), rs.getString("api_rate_limit")))
                 .optional();
     }
 
@@ -70,9 +73,27 @@ final class JdbcStores implements Stores, StoreDirectory {
                 values (:id, :account, :name, :key, :secret, :webhookSecret)
                 """)
                 .param("id", s.id().value()).param("account", s.accountId().value()).param("name", s.name())
-                .param("key", s.apiKey()).param("secret", s.apiSecret()).param("webhookSecret", s.webhookSecret())
+                .param("key", s.apiKey()).param("secret", box.seal(s.apiSecret()))
+                .param("webhookSecret", box.seal(s.webhookSecret()))
                 .update();
         updateSettings(s.id(), s.settings());
+    }
+
+    @Override
+    public int resealSecrets() {
+        int changed = 0;
+        for (var row : jdbc.sql("select id, api_secret, webhook_secret, webhook_secret_previous from stores for update")
+                .query((rs, n) -> new String[] {rs.getString("id"), rs.getString("api_secret"), rs.getString("webhook_secret"),
+                        rs.getString("webhook_secret_previous")}).list()) {
+            if (box.needsResealing(row[1]) || box.needsResealing(row[2]) || box.needsResealing(row[3])) {
+                jdbc.sql("update stores set api_secret = :a, webhook_secret = :w, webhook_secret_previous = :p "
+                        + "where id = :id")
+                        .param("a", box.seal(box.open(row[1]))).param("w", box.seal(box.open(row[2])))
+                        .param("p", box.seal(box.open(row[3]))).param("id", UUID.fromString(row[0])).update();
+                changed++;
+            }
+        }
+        return changed;
     }
 
     @Override
@@ -116,7 +137,7 @@ final class JdbcStores implements Stores, StoreDirectory {
     @Override
     public void replaceApiCredentials(StoreId store, String apiKey, String apiSecret) {
         jdbc.sql("update stores set api_key = :key, api_secret = :secret where id = :id")
-                .param("key", apiKey).param("secret", apiSecret).param("id", store.value()).update();
+                .param("key", apiKey).param("secret", box.seal(apiSecret)).param("id", store.value()).update();
     }
 
     @Override
@@ -165,7 +186,7 @@ final class JdbcStores implements Stores, StoreDirectory {
                     webhook_secret_previous_expires_at = :until
                 where id = :id
                 """)
-                .param("secret", newSecret).param("until", ts(previousValidUntil)).param("id", store.value())
+                .param("secret", box.seal(newSecret)).param("until", ts(previousValidUntil)).param("id", store.value())
                 .update();
     }
 

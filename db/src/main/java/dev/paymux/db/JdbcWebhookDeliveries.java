@@ -1,5 +1,7 @@
 package dev.paymux.db;
 
+import dev.paymux.core.store.SecretBox;
+
 import static dev.paymux.db.Sql.instant;
 import static dev.paymux.db.Sql.ts;
 
@@ -21,7 +23,10 @@ final class JdbcWebhookDeliveries implements WebhookDeliveries {
 
     private final JdbcClient jdbc;
 
-    JdbcWebhookDeliveries(JdbcClient jdbc) {
+    private final SecretBox box;
+
+    JdbcWebhookDeliveries(JdbcClient jdbc, SecretBox box) {
+        this.box = box;
         this.jdbc = jdbc;
     }
 
@@ -68,7 +73,7 @@ final class JdbcWebhookDeliveries implements WebhookDeliveries {
                 .query((rs, i) -> new Delivery(new EventId(rs.getObject("id", UUID.class)),
                         new StoreId(rs.getObject("store_id", UUID.class)), rs.getString("type"), rs.getString("body"),
                         rs.getInt("attempts"), instant(rs, "lease_until"), rs.getString("webhook_url"),
-                        rs.getString("webhook_secret"), rs.getString("previous_secret")))
+                        box.open(rs.getString("webhook_secret")), box.open(rs.getString("previous_secret"))))
                 .list();
     }
 

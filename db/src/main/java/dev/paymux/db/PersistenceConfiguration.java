@@ -1,5 +1,9 @@
 package dev.paymux.db;
 
+import dev.paymux.core.store.SecretBox;
+
+import org.springframework.beans.factory.ObjectProvider;
+
 import dev.paymux.core.ledger.Ledger;
 import dev.paymux.core.payment.AddressSlots;
 import dev.paymux.core.payment.DerivedAddresses;
@@ -40,8 +44,8 @@ public class PersistenceConfiguration {
     }
 
     @Bean
-    JdbcStores stores(JdbcClient jdbc) {
-        return new JdbcStores(jdbc);
+    JdbcStores stores(JdbcClient jdbc, ObjectProvider<SecretBox> box) {
+        return new JdbcStores(jdbc, box.getIfAvailable(() -> SecretBox.NONE));
     }
 
     @Bean
@@ -55,8 +59,8 @@ public class PersistenceConfiguration {
     }
 
     @Bean
-    WebhookDeliveries webhookDeliveries(JdbcClient jdbc) {
-        return new JdbcWebhookDeliveries(jdbc);
+    WebhookDeliveries webhookDeliveries(JdbcClient jdbc, ObjectProvider<SecretBox> box) {
+        return new JdbcWebhookDeliveries(jdbc, box.getIfAvailable(() -> SecretBox.NONE));
     }
 
     @Bean

@@ -50,6 +50,7 @@ public abstract class ApiTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         registry.add("paymux.db.embedded.data-dir", DATA_DIR::toString);
+        registry.add("paymux.secrets.keyset-file", () -> DATA_DIR.resolveSibling(DATA_DIR.getFileName() + "-keyset.json").toString());
     }
 
     @AfterEach

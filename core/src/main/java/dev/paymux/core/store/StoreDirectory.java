@@ -17,6 +17,14 @@ public interface StoreDirectory {
 
     void updateSettings(StoreId store, StoreSettings settings);
 
+    /**
+     * Seals every store's stored secrets with the primary key: ones stored before secrets were sealed, and
+     * ones of a key that is no longer primary.
+     *
+     * @return how many stores' rows changed
+     */
+    int resealSecrets();
+
     /** The store's own limit on its signed API requests ({@code <requests>/<period>}), or null for the default. */
     void setRateLimit(StoreId store, String limitOrNull);
 
