@@ -71,8 +71,9 @@ class ChainPersistenceConfiguration {
     }
 
     @Bean
-    dev.paymux.core.user.DashboardUsers dashboardUsers(JdbcClient jdbc) {
-        return new JdbcDashboardUsers(jdbc);
+    dev.paymux.core.user.DashboardUsers dashboardUsers(JdbcClient jdbc,
+            ObjectProvider<dev.paymux.core.store.SecretBox> box) {
+        return new JdbcDashboardUsers(jdbc, box.getIfAvailable(() -> dev.paymux.core.store.SecretBox.NONE));
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package dev.paymux.db;
 
 import dev.paymux.core.store.AccountId;
+import dev.paymux.core.store.SecretBox;
 import dev.paymux.core.user.DashboardUser;
 import dev.paymux.core.user.DashboardUsers;
 import dev.paymux.core.user.Role;
@@ -20,27 +21,29 @@ final class JdbcDashboardUsers implements DashboardUsers {
             + "locked_until, created_at, totp_secret";
 
     private final JdbcClient jdbc;
+    private final SecretBox box;
 
-    JdbcDashboardUsers(JdbcClient jdbc) {
+    JdbcDashboardUsers(JdbcClient jdbc, SecretBox box) {
         this.jdbc = jdbc;
+        this.box = box;
     }
 
     @Override
     public Optional<DashboardUser> find(UserId id) {
         return jdbc.sql("select " + COLUMNS + " from dashboard_users where id = :id").param("id", id.value())
-                .query(JdbcDashboardUsers::map).optional();
+                .query(this::map).optional();
     }
 
     @Override
     public Optional<DashboardUser> findByEmail(String email) {
         return jdbc.sql("select " + COLUMNS + " from dashboard_users where email = :e")
-                .param("e", email.strip().toLowerCase(Locale.ROOT)).query(JdbcDashboardUsers::map).optional();
+                .param("e", email.strip().toLowerCase(Locale.ROOT)).query(this::map).optional();
     }
 
     @Override
     public List<DashboardUser> list() {
         return jdbc.sql("select " + COLUMNS + " from dashboard_users order by role = 'operator' desc, email")
-                .query(JdbcDashboardUsers::map).list();
+                .query(this::map).list();
     }
 
     @Override
@@ -69,7 +72,7 @@ final class JdbcDashboardUsers implements DashboardUsers {
                         + "locked_until = case when failed_sign_ins + 1 >= :max then :until else locked_until end "
                         + "where id = :id returning " + COLUMNS)
                 .param("id", id.value()).param("max", maxFailures).param("until", Sql.ts(lockUntil))
-                .query(JdbcDashboardUsers::map).optional();
+                .query(this::map).optional();
     }
 
     @Override
@@ -93,7 +96,7 @@ final class JdbcDashboardUsers implements DashboardUsers {
     @Override
     public void setTotpSecret(UserId id, String secretOrNull) {
         jdbc.sql("update dashboard_users set totp_secret = :s, totp_last_step = null where id = :id")
-                .param("id", id.value()).param("s", secretOrNull).update();
+                .param("id", id.value()).param("s", box.seal(secretOrNull)).update();
     }
 
     @Override
@@ -103,11 +106,11 @@ final class JdbcDashboardUsers implements DashboardUsers {
                 .param("id", id.value()).param("step", step).update() == 1;
     }
 
-    private static DashboardUser map(ResultSet rs, int row) throws SQLException {
+    private DashboardUser map(ResultSet rs, int row) throws SQLException {
         UUID account = rs.getObject("account_id", UUID.class);
         return new DashboardUser(new UserId(rs.getObject("id", UUID.class)), rs.getString("email"),
                 rs.getString("password_hash"), Role.valueOf(rs.getString("role").toUpperCase(Locale.ROOT)),
                 account == null ? null : new AccountId(account), rs.getBoolean("enabled"), rs.getInt("failed_sign_ins"),
-                Sql.instant(rs, "locked_until"), Sql.instant(rs, "created_at"), rs.getString("totp_secret"));
+                Sql.instant(rs, "locked_until"), Sql.instant(rs, "created_at"), box.open(rs.getString("totp_secret")));
     }
 }
