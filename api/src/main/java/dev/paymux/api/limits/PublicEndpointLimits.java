@@ -41,6 +41,18 @@ public class PublicEndpointLimits {
                 "too many requests with this API key; retry after the Retry-After seconds");
     }
 
+    /** Before {@code GET /api/v1/rates} is answered, per client address. */
+    public void rates(HttpServletRequest request) {
+        limits.take("rates-client:" + request.getRemoteAddr(), settings.ratesClient(),
+                "too many rate requests from this address; try again later");
+    }
+
+    /** Before the selection API answers, per client address (the token alone is no limit: anyone may try many). */
+    public void selection(HttpServletRequest request) {
+        limits.take("selection-client:" + request.getRemoteAddr(), settings.selectionClient(),
+                "too many selection requests from this address; try again later");
+    }
+
     /** Before a donation is created for {@code store}, by the API or the donation page. */
     public void donation(Store store, HttpServletRequest request) {
         limits.take("donation-client:" + store.id() + ":" + request.getRemoteAddr(), settings.donationClient(),

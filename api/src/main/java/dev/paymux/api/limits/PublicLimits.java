@@ -16,9 +16,13 @@ public record PublicLimits(
         @DefaultValue("60/1m") String widgetPerStore,
         @DefaultValue("10/1m") String widgetPerClient,
         @DefaultValue("10/1m") String donationsPerClient,
-        @DefaultValue("1200/1m") String merchantPerKey) {
+        @DefaultValue("1200/1m") String merchantPerKey,
+        @DefaultValue("300/1m") String ratesPerClient,
+        @DefaultValue("300/1m") String selectionPerClient) {
 
     public PublicLimits {
+        parse("paymux.limits.rates-per-client", ratesPerClient);
+        parse("paymux.limits.selection-per-client", selectionPerClient);
         parse("paymux.limits.merchant-per-key", merchantPerKey);
         parse("paymux.limits.widget-per-store", widgetPerStore);
         parse("paymux.limits.widget-per-client", widgetPerClient);
@@ -35,6 +39,14 @@ public record PublicLimits(
 
     public Limit donationClient() {
         return parse("paymux.limits.donations-per-client", donationsPerClient);
+    }
+
+    public Limit ratesClient() {
+        return parse("paymux.limits.rates-per-client", ratesPerClient);
+    }
+
+    public Limit selectionClient() {
+        return parse("paymux.limits.selection-per-client", selectionPerClient);
     }
 
     /** Signed merchant API requests per API key, unless the store has its own limit. */

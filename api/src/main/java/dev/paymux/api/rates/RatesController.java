@@ -1,5 +1,8 @@
 package dev.paymux.api.rates;
 
+import dev.paymux.api.limits.PublicEndpointLimits;
+import jakarta.servlet.http.HttpServletRequest;
+
 import dev.paymux.api.web.ApiResponse;
 import dev.paymux.core.rates.Pricing;
 import dev.paymux.core.rates.RateProvider;
@@ -19,9 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 class RatesController {
 
     private final RateProvider rates;
+    private final PublicEndpointLimits limits;
 
-    RatesController(RateProvider rates) {
+    RatesController(RateProvider rates, PublicEndpointLimits limits) {
         this.rates = rates;
+        this.limits = limits;
     }
 
     @GetMapping("/api/v1/rates")
@@ -37,7 +42,8 @@ class RatesController {
             @Parameter(description = "Fiat of the amount: USD, EUR, RUB, CNY or GBP", example = "RUB")
             @RequestParam(required = false) String fiat,
             @Parameter(description = "Asset to convert to: USDT_TRC20, USDT_ERC20, BTC or ETH", example = "USDT_TRC20")
-            @RequestParam(required = false) String crypto) {
+            @RequestParam(required = false) String crypto, HttpServletRequest request) {
+        limits.rates(request);
         // Validate before touching the rates, so a bad request is a 400 even while the sources are down.
         Optional<ConversionRequest> conversion = ConversionRequest.from(amount, fiat, crypto);
         RateTable table = rates.current();

@@ -1,5 +1,7 @@
 package dev.paymux.api.selection;
 
+import dev.paymux.api.limits.PublicEndpointLimits;
+
 import static dev.paymux.api.web.ApiException.badRequest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -32,8 +34,10 @@ class SelectionController {
 
     private final Selections selections;
     private final JsonMapper json;
+    private final PublicEndpointLimits limits;
 
-    SelectionController(Selections selections, JsonMapper json) {
+    SelectionController(Selections selections, JsonMapper json, PublicEndpointLimits limits) {
+        this.limits = limits;
         this.selections = selections;
         this.json = json;
     }
@@ -55,7 +59,8 @@ class SelectionController {
             + "exact amount in each and whether it can be paid now (available; when false, reason in words and "
             + "reason_code: no_rate, no_address or no_provider); after the choice, the payment that was made "
             + "and payment_url, where the customer pays it.")
-    ApiResponse<Selection> get(@PathVariable String token) {
+    ApiResponse<Selection> get(@PathVariable String token, HttpServletRequest request) {
+        limits.selection(request);
         return ApiResponse.ok(selection(selections.view(token)));
     }
 
@@ -64,6 +69,7 @@ class SelectionController {
             + "(routed to the cheapest provider when the store routes by cost); a second choice returns the "
             + "payment the first one made.")
     ApiResponse<Selection> choose(@PathVariable String token, HttpServletRequest request) throws IOException {
+        limits.selection(request);
         JsonNode root = JsonBodies.object(request, json);
         if (root.get("currency") == null || !root.get("currency").isString()) {
             throw badRequest("currency is required, e.g. {\"currency\":\"USDT_TRC20\"}");
