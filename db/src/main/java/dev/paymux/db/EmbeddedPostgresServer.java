@@ -33,10 +33,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             stopOrphan(dataDirectory);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(false)
-                    // Stopped by the application context, after the pool and everything using it: a shutdown
-                    // hook of its own could stop the server first, and closing then waits out connection timeouts.
-                    .setRegisterShutdownHook(false);
+                    .setCleanDataDirectory(false);
             if (port > 0) {
                 builder.setPort(port);
             }
