@@ -31,7 +31,7 @@ class EmbeddedPostgresOrphanTest {
         Path data = dir.resolve("pgdata");
         Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
         Process gateway = new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
-                EmbeddedPostgresHolder.class.getName(), data.toString())).redirectErrorStream(true).start();
+                KilledGateway.class.getName(), data.toString())).redirectErrorStream(true).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(gateway.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null && !line.contains("READY")) {

@@ -3,9 +3,9 @@ package dev.paymux.db;
 import java.nio.file.Path;
 
 /** Runs an embedded server on a data directory until killed: the gateway that {@link EmbeddedPostgresOrphanTest} kills. */
-public final class EmbeddedPostgresHolder {
+public final class KilledGateway {
 
-    private EmbeddedPostgresHolder() {
+    private KilledGateway() {
     }
 
     public static void main(String[] args) throws Exception {
