@@ -207,6 +207,12 @@ final class JdbcWebhookDeliveries implements WebhookDeliveries {
     }
 
     @Override
+    public Backlog backlog() {
+        return jdbc.sql("select count(*) as n, min(created_at) as oldest from webhook_events where state = 'pending'")
+                .query((rs, i) -> new Backlog(rs.getLong("n"), Sql.instant(rs, "oldest"))).single();
+    }
+
+    @Override
     public List<DeliveryRecord> recentInState(String state, int limit) {
         return jdbc.sql("select " + RECORD_COLUMNS + " from webhook_events where state = :state order by seq desc limit :limit")
                 .param("state", state).param("limit", limit)

@@ -32,7 +32,8 @@ class ActuatorAccessTest extends ApiTest {
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(r.header("Content-Type")).startsWith("text/plain");
         assertThat(r.body()).contains("# TYPE http_server_requests_seconds").contains("jvm_memory_used_bytes")
-                .contains("hikaricp_connections");
+                .contains("hikaricp_connections").contains("paymux_webhooks_pending ")
+                .contains("paymux_webhooks_oldest_pending_seconds ");
     }
 
     private Http.Response operator(String path) {

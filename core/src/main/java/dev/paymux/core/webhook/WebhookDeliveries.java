@@ -37,6 +37,12 @@ public interface WebhookDeliveries {
     /** Events in a state across all stores, newest first (the operator's view of failures). */
     List<DeliveryRecord> recentInState(String state, int limit);
 
+    /** How many events wait to be sent, and since when the oldest of them waits (null when none). */
+    Backlog backlog();
+
+    record Backlog(long pending, Instant oldestCreatedAt) {
+    }
+
     record DeliveryRecord(EventId id, StoreId store, String paymentId, String type, String state, String stateReason,
             int attempts, Instant createdAt, Instant nextAttemptAt, Instant deliveredAt, Integer lastStatusCode,
             String lastError, String body, List<Attempt> attemptLog) {
