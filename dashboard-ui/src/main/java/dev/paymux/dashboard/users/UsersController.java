@@ -33,7 +33,10 @@ class UsersController {
 
     @PostMapping("/dashboard/operator/users")
     ModelAndView add(@AuthenticationPrincipal SignedInUser me, @RequestParam String email, @RequestParam String role,
-            @RequestParam(name = "account_id", required = false) String accountId) {
+            @RequestParam(name = "account_id", required = false) String accountId,
+            jakarta.servlet.http.HttpServletResponse response) {
+        // The answer may carry the new user's password: never kept by a cache or the history.
+        response.setHeader("Cache-Control", "no-store");
         Role wanted = "operator".equals(role) ? Role.OPERATOR : Role.MERCHANT;
         AccountId account = null;
         if (wanted == Role.MERCHANT) {
