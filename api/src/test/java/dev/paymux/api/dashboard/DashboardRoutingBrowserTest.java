@@ -113,6 +113,10 @@ class DashboardRoutingBrowserTest extends BrowserTest {
 
     @Test
     void aRoutedPaymentsPageShowsItsCandidatesCallbackAndWebhooksAndAFeeEditMovesTheNextPayment() throws Exception {
+        // The report's chart counts by UTC day: keep the whole test on one day.
+        if (java.time.LocalTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC).isAfter(java.time.LocalTime.of(23, 45))) {
+            clock.advance(Duration.ofMinutes(20));
+        }
         try (WebhookReceiver receiver = new WebhookReceiver("x")) {
             Admin.WebhookStore hooked = admin().createStoreWithWebhook(receiver.url(), clock);
             receiver.secret(hooked.webhookSecret());
@@ -150,6 +154,21 @@ class DashboardRoutingBrowserTest extends BrowserTest {
             page.navigate(url("/dashboard/operator/routing"));
             assertThat(page.locator("#report tr[data-instance=cheap] .saving")).hasText("0.5 USDT_TRC20");
             assertThat(page.locator("#totals li[data-currency=USDT_TRC20]")).containsText("0.5 USDT_TRC20");
+            // The chart: drawn by uPlot, today's point of "cheap" is its saving.
+            assertThat(page.locator(".routing-chart")).hasAttribute("data-drawn", "true");
+            assertThat(page.locator(".routing-chart canvas")).hasCount(1);
+            JsonNode chart = json.readTree(page.locator(".routing-chart script").textContent());
+            int cheap = chart.get("instances").valueStream().map(JsonNode::asString).toList().indexOf("cheap");
+            assertThat(cheap).isNotNegative();
+            JsonNode savings = chart.get("data").get(1 + cheap);
+            assertThat(savings.size()).isEqualTo(1);
+            assertThat(savings.get(savings.size() - 1).decimalValue()).isEqualByComparingTo("0.5");
+            page.navigate(url("/dashboard/operator/routing?days=7"));
+            assertThat(page.locator(".routing-chart")).hasAttribute("data-drawn", "true");
+            JsonNode week = json.readTree(page.locator(".routing-chart script").textContent()).get("data");
+            assertThat(week.get(0).size()).isEqualTo(7);
+            assertThat(week.get(1 + cheap).get(6).decimalValue()).isEqualByComparingTo("0.5");
+            assertThat(week.get(1 + cheap).get(5).decimalValue()).isEqualByComparingTo("0");
             Browsers.screenshot(page, "dashboard-routing-report");
             assertThat(Browsers.seriousAccessibilityViolations(page, json)).as("axe-core").isEmpty();
 

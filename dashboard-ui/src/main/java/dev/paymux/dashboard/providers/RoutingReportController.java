@@ -72,6 +72,10 @@ class RoutingReportController {
             }
         }
         ModelAndView page = new ModelAndView("dashboard/routing");
+        String chartCurrency = sums.entrySet().stream().max(java.util.Comparator.comparing(e -> e.getValue()[2]))
+                .map(Map.Entry::getKey).orElse(null);
+        page.addObject("chartCurrency", chartCurrency);
+        page.addObject("chartJson", chartCurrency == null ? null : chart(period, chartCurrency));
         page.addObject("me", me);
         page.addObject("section", "routing");
         page.addObject("period", period);
@@ -81,6 +85,49 @@ class RoutingReportController {
                 .map(e -> new Total(e.getKey(), plain(e.getValue()[0]), plain(e.getValue()[1]), plain(e.getValue()[2])))
                 .toList());
         return page;
+    }
+
+    /**
+     * The saving per instance and day in one currency, as the chart's JSON: {@code {"instances":[…],
+     * "data":[[day start, epoch seconds…],[saving of the first instance…],…]}}. Each day is the difference
+     * of two reports (since its start, since the next day's), so the figures are the report's own.
+     */
+    private String chart(int period, String currency) {
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC);
+        List<Instant> starts = new ArrayList<>();
+        for (int i = period - 1; i >= 0; i--) {
+            starts.add(today.minusDays(i).atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+        }
+        List<Map<String, BigDecimal>> cumulative = new ArrayList<>();
+        for (Instant start : starts) {
+            Map<String, BigDecimal> byInstance = new TreeMap<>();
+            for (RoutingReports.InstanceReport r : tx.inTransaction(() -> reports.since(start))) {
+                r.totals().stream().filter(t -> t.currency().equals(currency))
+                        .forEach(t -> byInstance.merge(r.instance(), t.saving(), BigDecimal::add));
+            }
+            cumulative.add(byInstance);
+        }
+        List<String> instances = cumulative.get(0).keySet().stream().toList();
+        StringBuilder json = new StringBuilder("{\"instances\":[");
+        for (int i = 0; i < instances.size(); i++) {
+            json.append(i == 0 ? "" : ",").append('"').append(instances.get(i).replaceAll("[^A-Za-z0-9._-]", "")).append('"');
+        }
+        json.append("],\"data\":[[");
+        for (int d = 0; d < starts.size(); d++) {
+            json.append(d == 0 ? "" : ",").append(starts.get(d).getEpochSecond());
+        }
+        json.append(']');
+        for (String instance : instances) {
+            json.append(",[");
+            for (int d = 0; d < starts.size(); d++) {
+                BigDecimal from = cumulative.get(d).getOrDefault(instance, BigDecimal.ZERO);
+                BigDecimal next = d + 1 < starts.size() ? cumulative.get(d + 1).getOrDefault(instance, BigDecimal.ZERO)
+                        : BigDecimal.ZERO;
+                json.append(d == 0 ? "" : ",").append(from.subtract(next).stripTrailingZeros().toPlainString());
+            }
+            json.append(']');
+        }
+        return json.append("]}").toString();
     }
 
     private static BigDecimal plain(BigDecimal d) {
