@@ -12,6 +12,7 @@ public final class KilledGateway {
         new EmbeddedPostgresServer(Path.of(args[0]), 0);
         System.out.println("READY");
         System.out.flush();
-        Thread.sleep(Long.MAX_VALUE);
+        // Until the test kills this process: nothing ever counts the latch down.
+        new java.util.concurrent.CountDownLatch(1).await();
     }
 }
