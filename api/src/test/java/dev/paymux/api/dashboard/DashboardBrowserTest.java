@@ -621,6 +621,34 @@ class DashboardBrowserTest extends BrowserTest {
                 .decimalValue()).isEqualByComparingTo("2.5");
     }
 
+    @Test
+    void unreadableFormsAreA400PageThatChangesNothingNeverA500() {
+        Merchant m = newStore(List.of("USDT_TRC20"), 1);
+        openPage(1280, 900);
+        signIn(operator(), PASSWORD);
+        page.navigate(url("/dashboard/stores/" + m.storeId()));
+        long users = jdbc.sql("select count(*) from dashboard_users").query(Long.class).single();
+        String settingsBefore = admin().send("GET", "/admin/v1/stores/" + m.storeId(), null).data().toString();
+        for (List<String> post : List.of(
+                List.of("/dashboard/operator/users", "role=operator"),
+                List.of("/dashboard/operator/users/" + UUID.randomUUID() + "/enabled", "enabled=maybe"),
+                List.of("/dashboard/operator/providers/native/fees", "percent=1"),
+                List.of("/dashboard/stores/" + m.storeId() + "/settings", "assets=USDT_TRC20&lifetime_minutes=abc"),
+                List.of("/dashboard/stores/" + m.storeId() + "/routing", "enabled=perhaps"),
+                List.of("/dashboard/stores/" + m.storeId() + "/commission", "percent=lots"),
+                List.of("/dashboard/stores/not-a-store/settings", "assets=USDT_TRC20"))) {
+            Object status = page.evaluate("([path, body, token]) => fetch(path, { method: 'POST', headers: "
+                    + "{ 'Content-Type': 'application/x-www-form-urlencoded' }, body: body + '&_csrf=' + token, "
+                    + "redirect: 'manual' }).then(r => r.status)",
+                    List.of(post.get(0), post.get(1), page.locator("input[name=_csrf]").first().getAttribute("value")));
+            assertThat(((Number) status).intValue()).as(post.toString()).isBetween(400, 499);
+        }
+        Object wrongMethod = page.evaluate("() => fetch('/dashboard/stores/" + m.storeId() + "/settings').then(r => r.status)");
+        assertThat(((Number) wrongMethod).intValue()).isEqualTo(405);
+        assertThat(jdbc.sql("select count(*) from dashboard_users").query(Long.class).single()).isEqualTo(users);
+        assertThat(admin().send("GET", "/admin/v1/stores/" + m.storeId(), null).data().toString()).isEqualTo(settingsBefore);
+    }
+
     // ---- helpers ----
 
     /** A fresh BIP84 account key: one key may serve one store only, and the database is shared. */
